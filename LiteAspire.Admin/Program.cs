@@ -1,26 +1,27 @@
 using LiteAspire.Admin.Components;
+using LiteAspire.Admin.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
+builder.AddServiceDefaults();
+builder.AddAdminServices();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+// No HTTPS redirection: under the AppHost (and in Kubernetes) the admin serves plain HTTP behind the orchestrator.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDefaultEndpoints();
+app.MapAdminApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,6 +1,20 @@
+using LiteAspire.Data;
+
+// The spend-draining work arrives with the spend issue; until then the Worker connects, reports health, and waits.
 var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddServiceDefaults();
+    builder.AddLiteLLMDatabase();
+    builder.AddLiteLLMRedis();
+}
+catch (StartupConfigurationException e)
+{
+    Console.Error.WriteLine($"LiteAspire.Worker cannot start: {e.Message}");
+    return 1;
+}
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapDefaultEndpoints();
 app.Run();
+return 0;

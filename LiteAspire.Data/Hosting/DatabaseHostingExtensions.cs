@@ -1,0 +1,61 @@
+using LiteAspire.Data;
+using LiteAspire.Data.Database;
+using LiteAspire.Data.Hosting;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers LiteLLM's database: <see cref="LiteLLMDbContext"/>, a "database" readiness check and <see cref="DatabaseStatus"/>.</summary>
+public static class DatabaseHostingExtensions
+{
+    /// <summary>Name of the readiness health check (not tagged live: a database outage must not restart the service).</summary>
+    public const string HealthCheckName = "database";
+
+    internal const string LogCategory = "LiteAspire.Data";
+
+    /// <summary>
+    /// Resolves the database (<c>ConnectionStrings:litellm</c>, <c>DATABASE_URL</c>, then <paramref name="configDatabaseUrl"/>)
+    /// and registers the DbContext for PostgreSQL or the embedded SQLite file, plus the <see cref="DatabaseConnection"/>.
+    /// With none configured, registers no DbContext and logs one line saying so; <see cref="DatabaseStatus"/> is always registered.
+    /// </summary>
+    /// <exception cref="StartupConfigurationException">A configured value cannot be understood.</exception>
+    public static TBuilder AddLiteLLMDatabase<TBuilder>(this TBuilder builder, string? configDatabaseUrl = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connection = DatabaseConnectionResolver.Resolve(builder.Configuration, configDatabaseUrl);
+        var services = builder.Services;
+        services.AddSingleton(sp => new DatabaseStatus(connection, sp.GetRequiredService<IServiceScopeFactory>()));
+
+        if (connection is null)
+        {
+            services.AddStartupLog(LogCategory, LogLevel.Information,
+                "No database configured (ConnectionStrings:litellm, DATABASE_URL, general_settings.database_url): running without one.");
+            return builder;
+        }
+
+        services.AddDbContext<LiteLLMDbContext>(options =>
+        {
+            if (connection.Provider == DatabaseProvider.PostgreSql)
+            {
+                options.UseNpgsql(connection.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(connection.ConnectionString);
+            }
+        });
+        services.AddHealthChecks().AddDbContextCheck<LiteLLMDbContext>(HealthCheckName);
+        services.AddSingleton(connection);
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<EmbeddedDatabaseInitializer>();
+        }
+
+        services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
+        return builder;
+    }
+}
