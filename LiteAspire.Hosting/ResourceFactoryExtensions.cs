@@ -20,10 +20,11 @@ public static class ResourceFactoryExtensions
     /// <summary>Declares a PostgreSQL server; its password is generated unless Parameters:name-password is set.</summary>
     public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name, int? port = null)
     {
-        var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 22 }, secret: true);
-        var server = new PostgresServerResource(name, password.Resource);
+        var server = new PostgresServerResource(name);
         server.Annotations.Add(new EndpointAnnotation("tcp", "tcp", port));
-        return builder.AddResource(server);
+        var added = builder.AddResource(server);
+        server.PasswordParameter = builder.AddGeneratedPassword(name).Resource;
+        return added;
     }
 
     /// <summary>Declares a database on the server; it is created when the server first starts.</summary>
@@ -39,10 +40,11 @@ public static class ResourceFactoryExtensions
     /// <summary>Declares a Redis server; its password is generated unless Parameters:name-password is set.</summary>
     public static IResourceBuilder<RedisResource> AddRedis(this IDistributedApplicationBuilder builder, string name, int? port = null)
     {
-        var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 22 }, secret: true);
-        var redis = new RedisResource(name, password.Resource);
+        var redis = new RedisResource(name);
         redis.Annotations.Add(new EndpointAnnotation("tcp", "tcp", port));
-        return builder.AddResource(redis);
+        var added = builder.AddResource(redis);
+        redis.PasswordParameter = builder.AddGeneratedPassword(name).Resource;
+        return added;
     }
 
     /// <summary>Declares a .NET project; <paramref name="projectPath"/> is relative to the AppHost's folder. It gets an http endpoint.</summary>
@@ -63,4 +65,8 @@ public static class ResourceFactoryExtensions
         project.Annotations.Add(new EndpointAnnotation("http", "http", port: null));
         return builder.AddResource(project);
     }
+
+    /// <summary>The password parameter of a server resource, generated once unless Parameters:name-password is set.</summary>
+    private static IResourceBuilder<ParameterResource> AddGeneratedPassword(this IDistributedApplicationBuilder builder, string serverName) =>
+        builder.AddParameter($"{serverName}-password", new GenerateParameterDefault { MinLength = 22 }, secret: true);
 }

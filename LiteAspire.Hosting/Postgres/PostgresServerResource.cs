@@ -3,14 +3,14 @@ using LiteAspire.Hosting.ApplicationModel;
 namespace LiteAspire.Hosting.Postgres;
 
 /// <summary>A PostgreSQL server, run from the machine's binaries in run mode.</summary>
-public sealed class PostgresServerResource(string name, ParameterResource password)
+public sealed class PostgresServerResource(string name)
     : Resource(name), IResourceWithConnectionString, IResourceWithEndpoints, IResourceWithWaitSupport
 {
     /// <summary>The superuser that owns the databases.</summary>
     public string UserName { get; } = "postgres";
 
     /// <summary>The superuser's password.</summary>
-    public ParameterResource PasswordParameter { get; } = password;
+    public ParameterResource PasswordParameter { get; internal set; } = null!;
 
     /// <summary>The TCP endpoint.</summary>
     public EndpointAnnotation PrimaryEndpoint => Annotations.OfType<EndpointAnnotation>().First();

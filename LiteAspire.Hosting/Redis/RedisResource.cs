@@ -3,11 +3,11 @@ using LiteAspire.Hosting.ApplicationModel;
 namespace LiteAspire.Hosting.Redis;
 
 /// <summary>A Redis server, run from the machine's redis-server in run mode.</summary>
-public sealed class RedisResource(string name, ParameterResource password)
+public sealed class RedisResource(string name)
     : Resource(name), IResourceWithConnectionString, IResourceWithEndpoints, IResourceWithWaitSupport
 {
     /// <summary>The password Redis requires (requirepass).</summary>
-    public ParameterResource PasswordParameter { get; } = password;
+    public ParameterResource PasswordParameter { get; internal set; } = null!;
 
     /// <summary>The TCP endpoint.</summary>
     public EndpointAnnotation PrimaryEndpoint => Annotations.OfType<EndpointAnnotation>().First();
