@@ -52,7 +52,7 @@ public class RealInfrastructureTests(RealInfrastructureFixture servers) : IClass
 
         Assert.Equal(DatabaseProvider.PostgreSql, database.Connection?.Provider);
         Assert.True(await database.IsConnectedAsync(CancellationToken.None));
-        Assert.Equal(servers.RedisUrl, redis.Connection?.Describe());
+        Assert.Equal($"redis://{servers.RedisAddress}", redis.Connection?.Describe());
         Assert.True(await redis.IsConnectedAsync(CancellationToken.None));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ProxyProcessTests : IDisposable
     {
         var config = Path.Combine(_folder.FullName, "config.yaml");
         await File.WriteAllTextAsync(config, "model_list:\n  - model_name: a\n    litellm_params:\n      model: openai/a\n");
-        var port = ServerProcess.FreePort();
+        var port = FreePort();
 
         using var process = Process.Start(ProxyCommand("--config", config, "--host", "127.0.0.1", "--port", $"{port}"))!;
         process.BeginOutputReadLine();
@@ -84,5 +84,12 @@ public sealed class ProxyProcessTests : IDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
