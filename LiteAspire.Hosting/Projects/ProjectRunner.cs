@@ -103,6 +103,8 @@ internal sealed class ProjectRunner(ProjectResource project, RunnerContext conte
                 WorkingDirectory = Path.GetDirectoryName(project.ProjectPath)!,
             };
             using var build = Process.Start(startInfo)!;
+            // Stopping the AppHost mid-build must not leave the build running.
+            await using var stopBuild = cancellationToken.Register(() => build.Kill(entireProcessTree: true));
             var stderr = build.StandardError.ReadToEndAsync(cancellationToken);
             while (await build.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
