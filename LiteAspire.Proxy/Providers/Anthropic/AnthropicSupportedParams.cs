@@ -18,7 +18,7 @@ public static class AnthropicSupportedParams
     public static readonly IReadOnlySet<string> Unsupported = new HashSet<string>(StringComparer.Ordinal)
     {
         "frequency_penalty", "presence_penalty", "logit_bias", "logprobs", "top_logprobs", "seed", "functions",
-        "function_call", "audio", "modalities", "prediction", "store", "service_tier", "verbosity", "prompt_cache_key",
+        "function_call", "audio", "modalities", "prediction", "store", "verbosity", "prompt_cache_key",
         "safety_identifier", "max_retries",
     };
 }
