@@ -20,8 +20,8 @@ public sealed class AnthropicChatAdapter : IChatAdapter
     /// <summary>Reads credentials from the process environment.</summary>
     public AnthropicChatAdapter() : this(Environment.GetEnvironmentVariable) { }
 
-    /// <summary>Reads credentials through <paramref name="environment"/> (tests).</summary>
-    internal AnthropicChatAdapter(Func<string, string?> environment)
+    /// <summary>Reads environment variables through <paramref name="environment"/> (tests, or a host with its own settings source).</summary>
+    public AnthropicChatAdapter(Func<string, string?> environment)
     {
         _environment = environment;
     }
