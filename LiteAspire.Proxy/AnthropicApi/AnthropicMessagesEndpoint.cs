@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 using LiteAspire.Proxy.Providers.Anthropic;
 
@@ -130,10 +131,19 @@ public static class AnthropicMessagesEndpoint
 
     private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // The JSON parser checks UTF-8 only when a string is read, which would surface later as a 500.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new AnthropicRequestException("The request body is not valid UTF-8");
+        }
+
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            body = JsonNode.Parse(bytes);
         }
         catch (JsonException e)
         {
