@@ -13,7 +13,8 @@ public static class AnthropicStreamTranslator
     /// Translates the stream. Tool calls are numbered by their ordinal among tool_use blocks (OpenAI's <c>index</c>), the
     /// finish reason comes with <c>message_delta</c>, and a usage chunk (<c>choices: []</c>) closes the stream.
     /// </summary>
-    /// <exception cref="ProviderException">An <c>error</c> event (e.g. overloaded_error) arrived mid-stream.</exception>
+    /// <exception cref="ProviderException">An <c>error</c> event (e.g. overloaded_error) arrived mid-stream, or the stream ended
+    /// without <c>message_stop</c> (after the usage chunk, so what was used is still counted).</exception>
     public static async IAsyncEnumerable<JsonObject> TranslateAsync(Stream upstream, bool jsonMode,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public static class AnthropicStreamTranslator
         var created = OpenAIShapes.Now();
         long inputTokens = 0, outputTokens = 0, cacheRead = 0, cacheCreation = 0;
         var sawUsage = false;
+        var sawStop = false;
         var toolCount = 0;
         var anyToolCall = false;
         // Content-block index → tool ordinal (-1 text/thinking, -2 the json_tool_call answer in JSON mode).
@@ -137,16 +139,27 @@ public static class AnthropicStreamTranslator
                     break;
                 }
 
+                case "message_stop":
+                    sawStop = true;
+                    break;
+
                 case "error":
                     throw AnthropicErrors.FromStreamEvent(data);
 
-                // content_block_stop, message_stop and unknown future events carry nothing OpenAI clients need.
+                // content_block_stop and unknown future events carry nothing OpenAI clients need.
             }
         }
 
         if (sawUsage)
         {
             yield return OpenAIShapes.UsageChunk(id, model, created, AnthropicUsage.ToOpenAI(inputTokens, outputTokens, cacheRead, cacheCreation));
+        }
+
+        if (!sawStop)
+        {
+            // The connection closed mid-answer: say so rather than let a truncated answer pass as complete.
+            throw new ProviderException(LiteLLMErrorKind.APIConnectionError, AnthropicErrors.Provider,
+                "Connection closed before the stream's message_stop event", 500);
         }
     }
 

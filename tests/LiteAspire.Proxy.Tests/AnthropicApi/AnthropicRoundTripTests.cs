@@ -66,4 +66,32 @@ public class AnthropicRoundTripTests
 
         AssertJsonEqual(upstream["usage"], message["usage"]);
     }
+
+    [Fact]
+    public async Task RoundTrip_DocsToolUseStreamThroughAdapterAndBack_SameBlocksStopReasonAndUsage()
+    {
+        var adapter = new AnthropicChatAdapter(_ => null);
+        var chunks = adapter.ReadStreamAsync(Stream("stream-tool-use.txt"), Call(Provider("openai-tool-request.json")), CancellationToken.None);
+
+        var events = new List<AnthropicSseEvent>();
+        await foreach (var e in OpenAIChunksToAnthropicEvents.TranslateAsync(chunks, "claude-opus-4-1", CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal("msg_014p7gG3wDgGV9EUtLvnow3U", events[0].Data["message"]!["id"]!.GetValue<string>());
+        var starts = events.Where(e => e.Name == "content_block_start").Select(e => e.Data["content_block"]!).ToList();
+        AssertJsonEqual(JsonNode.Parse("""{"type":"text","text":""}"""), starts[0]);
+        AssertJsonEqual(JsonNode.Parse("""{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"get_weather","input":{}}"""), starts[1]);
+        var deltas = events.Where(e => e.Name == "content_block_delta").Select(e => e.Data).ToList();
+        Assert.Equal("Okay,  let's check the weather for San Francisco, CA:",
+            string.Concat(deltas.Where(d => d["index"]!.GetValue<int>() == 0).Select(d => d["delta"]!["text"]!.GetValue<string>())));
+        AssertJsonEqual(JsonNode.Parse("""{"location":"San Francisco, CA","unit":"fahrenheit"}"""), JsonNode.Parse(
+            string.Concat(deltas.Where(d => d["index"]!.GetValue<int>() == 1).Select(d => d["delta"]!["partial_json"]!.GetValue<string>()))));
+        var messageDelta = events.Single(e => e.Name == "message_delta").Data;
+        Assert.Equal("tool_use", messageDelta["delta"]!["stop_reason"]!.GetValue<string>());
+        Assert.Equal(472, messageDelta["usage"]!["input_tokens"]!.GetValue<long>());
+        Assert.Equal(89, messageDelta["usage"]!["output_tokens"]!.GetValue<long>());
+        Assert.Equal("message_stop", events[^1].Name);
+    }
 }

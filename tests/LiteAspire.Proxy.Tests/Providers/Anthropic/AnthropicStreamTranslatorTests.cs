@@ -148,6 +148,9 @@ public class AnthropicStreamTranslatorTests
             event: message_delta
             data: {"type":"message_delta","delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":5}}
 
+            event: message_stop
+            data: {"type":"message_stop"}
+
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal);
 
@@ -157,5 +160,24 @@ public class AnthropicStreamTranslatorTests
         Assert.Equal("""{"a":1}""", string.Concat(choices.Select(Content)));
         Assert.DoesNotContain(choices, c => c["choices"]![0]!["delta"]!["tool_calls"] is not null);
         Assert.Equal("stop", choices[^1]["choices"]![0]!["finish_reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReadStream_EndsWithoutMessageStop_UsageChunkThenConnectionError()
+    {
+        var text = AnthropicFixtures.Text("Providers/Anthropic/Fixtures/stream-text.txt");
+        var truncated = text[..text.IndexOf("event: content_block_stop", StringComparison.Ordinal)];
+        var received = new List<JsonObject>();
+
+        var error = await Assert.ThrowsAsync<ProviderException>(async () =>
+        {
+            await foreach (var chunk in Adapter.ReadStreamAsync(new MemoryStream(Encoding.UTF8.GetBytes(truncated)), StreamCall(), CancellationToken.None))
+            {
+                received.Add(chunk);
+            }
+        });
+
+        Assert.Equal(LiteLLMErrorKind.APIConnectionError, error.Kind);
+        Assert.Equal(25, received[^1]["usage"]!["prompt_tokens"]!.GetValue<long>());
     }
 }
