@@ -171,7 +171,12 @@ public static class AnthropicToOpenAIRequest
             }
         }
 
-        if (parts.Count > 0)
+        if (parts.Count == 1 && parts[0] is JsonObject only && AnthropicJson.String(only["type"]) == "text" && only["cache_control"] is null)
+        {
+            // A lone text block is plain text: every OpenAI-compatible server takes a string, not all take parts.
+            messages.Add(new JsonObject { ["role"] = "user", ["content"] = AnthropicJson.String(only["text"]) });
+        }
+        else if (parts.Count > 0)
         {
             messages.Add(new JsonObject { ["role"] = "user", ["content"] = parts });
         }
