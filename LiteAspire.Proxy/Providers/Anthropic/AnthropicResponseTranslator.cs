@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+using LiteAspire.Proxy.Providers.Shared;
+
+namespace LiteAspire.Proxy.Providers.Anthropic;
+
+/// <summary>Anthropic Messages response → OpenAI <c>chat.completion</c> (LiteLLM's <c>AnthropicConfig.transform_response</c>).</summary>
+public static class AnthropicResponseTranslator
+{
+    /// <summary>Text blocks joined into content, tool_use blocks as tool_calls, thinking as reasoning_content + thinking_blocks.</summary>
+    /// <param name="body">The Anthropic message.</param>
+    /// <param name="jsonMode">The request used response_format: the forced <c>json_tool_call</c>'s input is the answer.</param>
+    public static JsonObject Translate(JsonNode body, bool jsonMode)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        StringBuilder? text = null;
+        StringBuilder? reasoning = null;
+        JsonArray? thinkingBlocks = null;
+        JsonArray? toolCalls = null;
+        if (body.Prop("content") is JsonArray blocks)
+        {
+            foreach (var block in blocks)
+            {
+                switch (AnthropicJson.String(block.Prop("type")))
+                {
+                    case "text":
+                        (text ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("text")));
+                        break;
+                    case "thinking":
+                        (reasoning ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("thinking")));
+                        (thinkingBlocks ??= []).Add(block!.DeepClone());
+                        break;
+                    case "redacted_thinking":
+                        (thinkingBlocks ??= []).Add(block!.DeepClone());
+                        break;
+                    case "tool_use":
+                        var name = AnthropicJson.String(block.Prop("name")) ?? "";
+                        var arguments = block.Prop("input")?.ToJsonString() ?? "{}";
+                        if (jsonMode && name == AnthropicRequestTranslator.JsonToolName)
+                        {
+                            (text ??= new StringBuilder()).Append(arguments);
+                        }
+                        else
+                        {
+                            (toolCalls ??= []).Add(OpenAIShapes.ToolCall(
+                                AnthropicJson.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, arguments));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        var message = OpenAIShapes.AssistantMessage(text?.ToString(), toolCalls, reasoning?.ToString());
+        if (thinkingBlocks is not null)
+        {
+            message["thinking_blocks"] = thinkingBlocks;
+        }
+
+        var finishReason = toolCalls is { Count: > 0 } ? "tool_calls" : FinishReasons.Map(AnthropicJson.String(body.Prop("stop_reason")));
+        if (jsonMode && finishReason == "tool_calls" && toolCalls is null)
+        {
+            finishReason = "stop";
+        }
+
+        return OpenAIShapes.ChatCompletion(
+            AnthropicJson.String(body.Prop("id")) ?? OpenAIShapes.NewCompletionId(),
+            AnthropicJson.String(body.Prop("model")) ?? "",
+            OpenAIShapes.Now(),
+            [(message, finishReason)],
+            AnthropicUsage.ToOpenAI(body.Prop("usage")));
+    }
+}
