@@ -37,6 +37,11 @@ internal struct GeminiCandidate
             if (part["functionCall"] is JsonObject functionCall)
             {
                 var id = functionCall["id"]?.GetValue<string>() ?? OpenAIShapes.NewToolCallId();
+                if ((part["thoughtSignature"] ?? part["thought_signature"])?.GetValue<string>() is { Length: > 0 } signature)
+                {
+                    id = GeminiThoughtSignatures.Encode(id, signature);
+                }
+
                 var name = functionCall["name"]?.GetValue<string>() ?? "";
                 var arguments = functionCall["args"]?.ToJsonString() ?? "{}";
                 result.ToolCalls ??= [];

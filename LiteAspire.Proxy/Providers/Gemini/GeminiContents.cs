@@ -102,10 +102,16 @@ public static class GeminiContents
                 toolNames[id] = name;
             }
 
-            parts.Add(new JsonObject
+            var part = new JsonObject
             {
                 ["functionCall"] = new JsonObject { ["name"] = name, ["args"] = ParseArguments(function!["arguments"], provider) },
-            });
+            };
+            if (GeminiThoughtSignatures.Decode(id) is { } signature)
+            {
+                part["thoughtSignature"] = signature;
+            }
+
+            parts.Add(part);
         }
     }
 
