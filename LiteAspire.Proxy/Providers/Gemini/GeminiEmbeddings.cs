@@ -9,6 +9,19 @@ public static class GeminiEmbeddings
     /// <summary>The <c>{"requests":[{model, content:{parts:[{text}]}, outputDimensionality}]}</c> body.</summary>
     public static JsonObject TranslateRequest(EmbeddingCall call, string model, string provider)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return TranslateRequestChecked(call, model, provider);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw GeminiErrors.BadRequest(provider, "invalid request: " + e.Message);
+        }
+    }
+
+    private static JsonObject TranslateRequestChecked(EmbeddingCall call, string model, string provider)
+    {
         var request = call.Request;
         var inputs = new List<string>();
         switch (request["input"])

@@ -19,8 +19,22 @@ public static class GeminiRequest
         _ => throw GeminiErrors.BadRequest(provider, $"reasoning_effort '{effort}' is not one of none, minimal, low, medium, high", "reasoning_effort"),
     };
 
-    /// <summary>Builds the upstream body for <paramref name="call"/>.</summary>
+    /// <summary>Builds the upstream body for <paramref name="call"/>; a value of the wrong JSON type is a 400, never a 500.</summary>
     public static JsonObject Translate(ChatCall call, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return TranslateChecked(call, provider);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json's GetValue/AsArray throw this when a client sends e.g. a number where a string belongs.
+            throw GeminiErrors.BadRequest(provider, "invalid request: " + e.Message);
+        }
+    }
+
+    private static JsonObject TranslateChecked(ChatCall call, string provider)
     {
         var request = call.Request;
         var model = request["model"]?.GetValue<string>() ?? call.Deployment.UpstreamModel;

@@ -183,4 +183,15 @@ public class GeminiRequestTests
 
         Assert.Equal(400, error.StatusCode);
     }
+
+    [Theory]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"reasoning_effort":3}""")]
+    [InlineData("""{"model":"m","messages":[{"role":42,"content":"hi"}]}""")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"modalities":"text"}""")]
+    public void Translate_WrongJsonType_ThrowsBadRequest(string request)
+    {
+        var error = Assert.Throws<ProviderException>(() => GeminiRequest.Translate(Call(request), "gemini"));
+
+        Assert.Equal(400, error.StatusCode);
+    }
 }
