@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace LiteAspire.Proxy.Providers.Gemini;
@@ -9,89 +8,23 @@ public static class GeminiEmbeddings
     /// <summary>The <c>{"requests":[{model, content:{parts:[{text}]}, outputDimensionality}]}</c> body.</summary>
     public static JsonObject TranslateRequest(EmbeddingCall call, string model, string provider)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        try
-        {
-            return TranslateRequestChecked(call, model, provider);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw GeminiErrors.BadRequest(provider, "invalid request: " + e.Message);
-        }
-    }
-
-    private static JsonObject TranslateRequestChecked(EmbeddingCall call, string model, string provider)
-    {
-        var request = call.Request;
-        var inputs = new List<string>();
-        switch (request["input"])
-        {
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                inputs.Add(value.GetValue<string>());
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    if (item?.GetValueKind() != JsonValueKind.String)
-                    {
-                        throw GeminiErrors.BadRequest(provider, "Gemini embeddings take text input only (a string or an array of strings), not token arrays", "input");
-                    }
-
-                    inputs.Add(item.GetValue<string>());
-                }
-
-                break;
-            default:
-                throw GeminiErrors.BadRequest(provider, "input must be a string or an array of strings", "input");
-        }
-
-        JsonNode? dimensions = null;
-        JsonNode? taskType = null;
-        foreach (var (key, value) in request)
-        {
-            switch (key)
-            {
-                case "model" or "input" or "user":
-                    break;
-                case "encoding_format":
-                    if (value?.GetValue<string>() is not (null or "float") && !call.DropParams)
-                    {
-                        throw GeminiErrors.UnsupportedParam(provider, "encoding_format", model);
-                    }
-
-                    break;
-                case "dimensions":
-                    dimensions = value;
-                    break;
-                case "task_type" or "taskType":
-                    taskType = value;
-                    break;
-                default:
-                    if (!call.DropParams)
-                    {
-                        throw GeminiErrors.UnsupportedParam(provider, key, model);
-                    }
-
-                    break;
-            }
-        }
-
+        var input = GoogleEmbeddingInput.Read(call, model, provider);
         var requests = new JsonArray();
-        foreach (var input in inputs)
+        foreach (var text in input.Texts)
         {
             var item = new JsonObject
             {
                 ["model"] = "models/" + model,
-                ["content"] = new JsonObject { ["parts"] = new JsonArray { new JsonObject { ["text"] = input } } },
+                ["content"] = new JsonObject { ["parts"] = new JsonArray { new JsonObject { ["text"] = text } } },
             };
-            if (dimensions is not null)
+            if (input.Dimensions is not null)
             {
-                item["outputDimensionality"] = dimensions.DeepClone();
+                item["outputDimensionality"] = input.Dimensions.DeepClone();
             }
 
-            if (taskType is not null)
+            if (input.TaskType is not null)
             {
-                item["taskType"] = taskType.DeepClone();
+                item["taskType"] = input.TaskType.DeepClone();
             }
 
             requests.Add(item);
@@ -106,6 +39,7 @@ public static class GeminiEmbeddings
     /// </summary>
     public static JsonObject TranslateResponse(JsonNode body, string model, string provider)
     {
+        ArgumentNullException.ThrowIfNull(body);
         if (body["error"] is JsonObject error)
         {
             throw GeminiErrors.FromErrorNode(error, provider);
@@ -116,21 +50,10 @@ public static class GeminiEmbeddings
         {
             for (var i = 0; i < embeddings.Count; i++)
             {
-                data.Add(new JsonObject
-                {
-                    ["object"] = "embedding",
-                    ["index"] = i,
-                    ["embedding"] = embeddings[i]?["values"]?.DeepClone() ?? new JsonArray(),
-                });
+                data.Add(GoogleEmbeddingInput.Embedding(i, embeddings[i]?["values"]));
             }
         }
 
-        return new JsonObject
-        {
-            ["object"] = "list",
-            ["data"] = data,
-            ["model"] = model,
-            ["usage"] = new JsonObject { ["prompt_tokens"] = 0, ["total_tokens"] = 0 },
-        };
+        return GoogleEmbeddingInput.OpenAIList(data, model, 0);
     }
 }

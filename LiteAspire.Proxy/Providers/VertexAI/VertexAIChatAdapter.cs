@@ -5,11 +5,11 @@ using LiteAspire.Proxy.Providers.Gemini;
 namespace LiteAspire.Proxy.Providers.VertexAI;
 
 /// <summary>
-/// Vertex AI Gemini models (<c>vertex_ai/</c>): the shared Gemini translation over the Vertex publisher-model endpoint, with an
-/// OAuth2 bearer token from <c>vertex_credentials</c> or Application Default Credentials.
+/// Vertex AI (<c>vertex_ai/</c>): Gemini chat through the shared Gemini translation, and text embeddings through <c>:predict</c>, on
+/// the publisher-model endpoint with an OAuth2 bearer token from <c>vertex_credentials</c> or Application Default Credentials.
 /// Anthropic on Vertex (<c>vertex_ai/claude-*</c>, <c>:rawPredict</c>) is not served yet: a 400 says so.
 /// </summary>
-public sealed class VertexAIChatAdapter : IChatAdapter
+public sealed class VertexAIChatAdapter : IChatAdapter, IEmbeddingAdapter
 {
     /// <summary>The provider prefix this adapter serves.</summary>
     public const string Provider = "vertex_ai";
@@ -17,10 +17,9 @@ public sealed class VertexAIChatAdapter : IChatAdapter
     private readonly VertexAICredentials _credentials = new();
 
     /// <inheritdoc />
-    public async ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
+    public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var deployment = call.Deployment;
         var model = GoogleHttp.ModelName(call);
         if (model.StartsWith("claude", StringComparison.OrdinalIgnoreCase))
         {
@@ -29,31 +28,7 @@ public sealed class VertexAIChatAdapter : IChatAdapter
         }
 
         var body = GeminiRequest.Translate(call, Provider);
-        var location = GoogleHttp.Setting(deployment, "vertex_location", "VERTEXAI_LOCATION", "VERTEX_LOCATION") ?? "us-central1";
-        var project = GoogleHttp.Setting(deployment, "vertex_project", "VERTEXAI_PROJECT", "VERTEX_PROJECT", "GOOGLE_CLOUD_PROJECT");
-
-        // A custom api_base with its own Authorization header (a gateway in front of Vertex) needs no Google token.
-        VertexAICredentials.LoadedCredential? credential = null;
-        if (!(deployment.ApiBase is not null && GoogleHttp.HasAuthorizationHeader(deployment)))
-        {
-            credential = await _credentials.GetAsync(GoogleHttp.Setting(deployment, "vertex_credentials", "VERTEXAI_CREDENTIALS")).ConfigureAwait(false);
-            project ??= credential.ProjectId;
-        }
-
-        if (string.IsNullOrEmpty(project))
-        {
-            throw GeminiErrors.BadRequest(Provider, "vertex_project is not set (litellm_params.vertex_project, VERTEXAI_PROJECT, or project_id in vertex_credentials)");
-        }
-
-        var method = call.Stream ? "streamGenerateContent?alt=sse" : "generateContent";
-        var message = GoogleHttp.JsonPost(VertexAIEndpoint.Url(deployment.ApiBase, project, location, model, method), body, deployment);
-        if (credential is not null)
-        {
-            var token = await credential.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return message;
+        return CreateAsync(call.Deployment, model, call.Stream ? "streamGenerateContent?alt=sse" : "generateContent", body, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -70,4 +45,54 @@ public sealed class VertexAIChatAdapter : IChatAdapter
 
     /// <inheritdoc />
     public ProviderException ReadError(int statusCode, string body, ChatCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
+
+    /// <inheritdoc />
+    public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var model = EmbeddingModel(call);
+        return CreateAsync(call.Deployment, model, "predict", VertexAIEmbeddings.TranslateRequest(call, model, Provider), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public JsonObject ReadEmbeddingResponse(JsonNode upstreamBody, EmbeddingCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return VertexAIEmbeddings.TranslateResponse(upstreamBody, EmbeddingModel(call), Provider);
+    }
+
+    /// <inheritdoc />
+    public ProviderException ReadError(int statusCode, string body, EmbeddingCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
+
+    private static string EmbeddingModel(EmbeddingCall call) =>
+        GoogleHttp.StripModels(call.Request["model"]?.GetValue<string>() ?? call.Deployment.UpstreamModel);
+
+    private async ValueTask<HttpRequestMessage> CreateAsync(ResolvedDeployment deployment, string model, string method, JsonObject body,
+        CancellationToken cancellationToken)
+    {
+        var location = GoogleHttp.Setting(deployment, "vertex_location", "VERTEXAI_LOCATION", "VERTEX_LOCATION") ?? "us-central1";
+        var project = GoogleHttp.Setting(deployment, "vertex_project", "VERTEXAI_PROJECT", "VERTEX_PROJECT", "GOOGLE_CLOUD_PROJECT");
+
+        // A custom api_base with its own Authorization header (a gateway in front of Vertex) needs no Google token.
+        VertexAICredentials.LoadedCredential? credential = null;
+        if (!(deployment.ApiBase is not null && GoogleHttp.HasAuthorizationHeader(deployment)))
+        {
+            credential = await _credentials.GetAsync(GoogleHttp.Setting(deployment, "vertex_credentials", "VERTEXAI_CREDENTIALS")).ConfigureAwait(false);
+            project ??= credential.ProjectId;
+        }
+
+        if (string.IsNullOrEmpty(project))
+        {
+            throw GeminiErrors.BadRequest(Provider, "vertex_project is not set (litellm_params.vertex_project, VERTEXAI_PROJECT, or project_id in vertex_credentials)");
+        }
+
+        var message = GoogleHttp.JsonPost(VertexAIEndpoint.Url(deployment.ApiBase, project, location, model, method), body, deployment);
+        if (credential is not null)
+        {
+            var token = await credential.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return message;
+    }
 }
