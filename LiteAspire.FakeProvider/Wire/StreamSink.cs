@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
 using LiteAspire.FakeProvider.Faults;
 
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace LiteAspire.FakeProvider.Wire;
@@ -134,10 +136,32 @@ internal sealed class StreamSink : IDisposable
         _events++;
         if (_plan.BreakStreamAfter is { } limit && _events >= limit)
         {
-            // Drop the connection without the stream's normal end, as a failing upstream does.
             Closed = true;
-            _context.Abort();
+            // A flush hands bytes to Kestrel's transport, not yet to the socket: let it drain before the FIN.
+            await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
+            Break(_context);
         }
+    }
+
+    /// <summary>
+    /// Ends the connection mid-body, as a failing upstream does: a FIN first (so the client reads every byte sent, then an
+    /// early end of the body), then the abort. A bare abort can reset the socket before the client read what was sent.
+    /// </summary>
+    private static void Break(HttpContext context)
+    {
+        try
+        {
+            context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            // Already gone: the abort below is all that is left to do.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        context.Abort();
     }
 
     public void Dispose() => _json.Dispose();
