@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+
+using LiteAspire.Benchmarks.Probes;
+
+// `ttft <url> ...` measures time to first streamed token against a running server (used by bench/load.sh);
+// anything else goes to BenchmarkDotNet (e.g. `--filter '*Sse*'`, `--list flat`).
+if (args.Length > 0 && args[0] == "ttft")
+{
+    return await TtftProbe.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TtftProbe).Assembly).Run(args);
+return 0;
