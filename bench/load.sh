@@ -104,6 +104,7 @@ FakeProvider__LatencyMs=0 taskset -c "$FAKE_CORE" dotnet "$ROOT/LiteAspire.FakeP
   --urls "http://127.0.0.1:$FAKE_PORT" > "$WORK/fake.log" 2>&1 &
 FAKE_PID=$!
 wait_http "http://127.0.0.1:$FAKE_PORT/health"
+FAKE_IDLE_KIB=$(rss_kib "$FAKE_PID")
 
 FAKE_URL="http://127.0.0.1:$FAKE_PORT/v1/chat/completions"
 log "measuring the fake directly (${DURATION}s at c=1 and c=$CONNECTIONS)"
@@ -153,7 +154,6 @@ else
   log "the proxy did not build; see $WORK/build.log"
 fi
 
-FAKE_IDLE_KIB=$(rss_kib "$FAKE_PID")
 FAKE_PEAK_KIB=$(hwm_kib "$FAKE_PID")
 
 # The figures table: fake alone, proxy, and what the proxy adds, against the issue's targets.

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 using LiteAspire.Benchmarks.Probes;
@@ -9,5 +10,7 @@ if (args.Length > 0 && args[0] == "ttft")
     return await TtftProbe.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(TtftProbe).Assembly).Run(args);
+// A busy 2-core machine needs longer than the default 2 minutes to build BenchmarkDotNet's generated project.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+BenchmarkSwitcher.FromAssembly(typeof(TtftProbe).Assembly).Run(args, config);
 return 0;
