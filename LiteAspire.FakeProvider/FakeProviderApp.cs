@@ -19,6 +19,7 @@ public static class FakeProviderApp
         // Per-request logging costs more than the fake's own work; warnings still show.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        // No appsettings.json ships with the fake (a referencing test project would get it copied over its own): defaults live in FakeProviderOptions.
         var options = builder.Configuration.GetSection(FakeProviderOptions.SectionName).Get<FakeProviderOptions>() ?? new FakeProviderOptions();
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);

@@ -88,6 +88,16 @@ public sealed class BedrockTests(FakeServerFixture fake)
     }
 
     [Fact]
+    public void EventStreamEncoder_Exception_CarriesExceptionHeaders()
+    {
+        var frame = EventStreamEncoder.EncodeException("throttlingException", """{"message":"Too many requests"}"""u8);
+
+        var decoded = Assert.Single(EventStreamReader.Decode(frame));
+        Assert.Equal("exception", decoded.Headers[":message-type"]);
+        Assert.Equal("throttlingException", decoded.Headers[":exception-type"]);
+    }
+
+    [Fact]
     public async Task Converse_WithoutAuthorization_Returns403WithErrorTypeHeader()
     {
         using var response = await fake.Client.SendAsync(FakeServerFixture.Post(Model + "converse", Fixtures.Read("bedrock-converse.json")));
