@@ -30,6 +30,7 @@ internal static class FakeGate
             return null;
         }
 
+        RateLimitHeaders.Add(context.Response, wire);
         var authError = FakeAuth.Check(context.Request, wire);
         if (authError is { } rejected)
         {

@@ -27,6 +27,7 @@ public sealed class AnthropicTests(FakeServerFixture fake)
         // "You are a helpful assistant." (28) + "Hello, Claude" (13) = 41 characters: 11 tokens.
         Assert.Equal(11, body["usage"]!["input_tokens"]!.GetValue<int>());
         Assert.Equal(8, body["usage"]!["output_tokens"]!.GetValue<int>());
+        Assert.Equal("9999", response.Headers.GetValues("anthropic-ratelimit-requests-remaining").Single());
     }
 
     [Fact]

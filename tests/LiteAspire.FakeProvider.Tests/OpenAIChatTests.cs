@@ -159,6 +159,16 @@ public sealed class OpenAIChatTests(FakeServerFixture fake)
     }
 
     [Fact]
+    public async Task ChatCompletions_Answer_CarriesOpenAIRateLimitHeaders()
+    {
+        using var response = await fake.Client.SendAsync(FakeServerFixture.Post("v1/chat/completions", Fixtures.Read("openai-chat.json")));
+
+        Assert.Equal("10000", response.Headers.GetValues("x-ratelimit-limit-requests").Single());
+        Assert.Equal("9999", response.Headers.GetValues("x-ratelimit-remaining-requests").Single());
+        Assert.Equal("999000", response.Headers.GetValues("x-ratelimit-remaining-tokens").Single());
+    }
+
+    [Fact]
     public async Task ChatCompletions_MalformedJson_Returns400InOpenAIShape()
     {
         using var response = await fake.Client.SendAsync(FakeServerFixture.Post("v1/chat/completions", "{not json"));
