@@ -83,8 +83,5 @@ internal sealed class FakeReply
     /// <summary>Characters / 4 rounded up, at least 1.</summary>
     public static int PromptTokensFor(int characters) => Math.Max(1, (characters + 3) / 4);
 
-    /// <summary>The number of whitespace-separated words, at least 1: the fake's completion-token rule applied to any text.</summary>
-    public static int WordsIn(string text) => Math.Max(1, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
-
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Finish}: {Text} ({PromptTokens}+{CompletionTokens})");
 }

@@ -76,7 +76,7 @@ internal static class OpenAIChatEndpoints
             {
                 json.WriteNull("content");
                 json.WriteStartArray("tool_calls");
-                WriteToolCall(json, reply, tool, withIndex: false);
+                WriteToolCall(json, reply, tool);
                 json.WriteEndArray();
             }
             else
@@ -300,14 +300,9 @@ internal static class OpenAIChatEndpoints
         json.WriteStartArray("choices");
     }
 
-    internal static void WriteToolCall(Utf8JsonWriter json, FakeReply reply, string tool, bool withIndex)
+    private static void WriteToolCall(Utf8JsonWriter json, FakeReply reply, string tool)
     {
         json.WriteStartObject();
-        if (withIndex)
-        {
-            json.WriteNumber("index", 0);
-        }
-
         json.WriteString("id", "call_" + FakeIds.Hex24(reply.Id));
         json.WriteString("type", "function");
         json.WriteStartObject("function");

@@ -35,8 +35,10 @@ public sealed class FaultTests(FakeServerFixture fake)
         {
         }
 
-        Assert.True(headers < 300, $"headers after {headers} ms");
-        Assert.True(watch.ElapsedMilliseconds >= 390, $"first token after {watch.ElapsedMilliseconds} ms");
+        var firstToken = watch.ElapsedMilliseconds;
+        Assert.True(firstToken >= 390, $"first token after {firstToken} ms");
+        // The headers left before the wait: a wide margin, so a loaded machine does not make this flaky.
+        Assert.True(firstToken - headers >= 200, $"headers after {headers} ms, first token after {firstToken} ms");
     }
 
     [Fact]
