@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiteAspire.FakeProvider.Faults;
+
+/// <summary>What every route does first: latency, hang, auth, injected status; answers the request itself when it should stop there.</summary>
+internal static class FakeGate
+{
+    /// <summary>The request's fault plan, or null when the gate already answered (error) or the client went away (timeout).</summary>
+    public static async ValueTask<FaultPlan?> PassAsync(HttpContext context, FakeWire wire)
+    {
+        var runtime = context.RequestServices.GetRequiredService<FakeRuntime>();
+        var plan = FaultPlan.From(context.Request, runtime);
+        var aborted = context.RequestAborted;
+        try
+        {
+            if (plan.LatencyMs > 0)
+            {
+                await Task.Delay(plan.LatencyMs, aborted).ConfigureAwait(false);
+            }
+
+            if (plan.Timeout)
+            {
+                // Never answer: the client's own timeout (or abort) ends the request.
+                await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        RateLimitHeaders.Add(context.Response, wire);
+        var authError = FakeAuth.Check(context.Request, wire);
+        if (authError is { } rejected)
+        {
+            await ProviderErrors.WriteAsync(context, wire, rejected.Status, rejected.Message).ConfigureAwait(false);
+            return null;
+        }
+
+        if (plan.Status is { } status and >= 400)
+        {
+            await ProviderErrors.WriteAsync(context, wire, status, ProviderErrors.FaultMessage(status), plan.ErrorBody).ConfigureAwait(false);
+            return null;
+        }
+
+        return plan;
+    }
+}
