@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 using LiteAspire.Proxy.Errors;
 
@@ -18,6 +19,12 @@ public static class RequestBody
         if (bytes.Length == 0)
         {
             throw new GatewayException(400, "Request body is empty: expected a JSON object.", "invalid_request_error");
+        }
+
+        // The JSON reader checks UTF-8 only for the strings it decodes; a bad byte inside a message must not surface later as a 500.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new GatewayException(400, "Invalid request body: not valid UTF-8.", "invalid_request_error");
         }
 
         JsonNode? node;
