@@ -24,6 +24,7 @@ public static class LlmEndpoints
         group.AddEndpointFilter<MasterKeyAuthFilter>();
 
         group.MapChatCompletionsEndpoints();
+        group.MapCompletionsEndpoints();
         group.MapEmbeddingsEndpoints();
         group.MapModelsEndpoints();
         group.MapPassthroughEndpoints();

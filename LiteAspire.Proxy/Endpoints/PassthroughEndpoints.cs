@@ -2,7 +2,7 @@ using LiteAspire.Proxy.Pipeline;
 
 namespace LiteAspire.Proxy.Endpoints;
 
-/// <summary>OpenAI-shaped routes forwarded untranslated to OpenAI-shaped upstreams: completions, images, audio, moderations, rerank, responses.</summary>
+/// <summary>OpenAI-shaped routes forwarded untranslated to OpenAI-shaped upstreams: images, audio, moderations, rerank, responses.</summary>
 public static class PassthroughEndpoints
 {
     /// <summary>Maps the pass-through routes.</summary>
@@ -11,9 +11,6 @@ public static class PassthroughEndpoints
         ArgumentNullException.ThrowIfNull(group);
         foreach (var prefix in LlmEndpoints.VersionPrefixes)
         {
-            MapJson(group, prefix + "/completions", "completions");
-            MapJson(group, prefix + "/engines/{model}/completions", "completions");
-            MapJson(group, prefix + "/openai/deployments/{model}/completions", "completions");
             MapJson(group, prefix + "/images/generations", "images/generations");
             MapJson(group, prefix + "/audio/speech", "audio/speech");
             MapJson(group, prefix + "/moderations", "moderations", defaultModel: "omni-moderation-latest");
@@ -33,11 +30,6 @@ public static class PassthroughEndpoints
         group.MapPost(pattern, async (HttpContext context, OpenAIPassthrough passthrough, GatewaySettings settings) =>
         {
             var body = await RequestBody.ReadObjectAsync(context.Request, settings.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
-            if (context.GetRouteValue("model") is string routeModel)
-            {
-                body["model"] = routeModel;
-            }
-
             await passthrough.ForwardJsonAsync(context, body, operation, defaultModel).ConfigureAwait(false);
             return Results.Empty;
         });

@@ -31,8 +31,16 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             body["model"] = defaultModel;
         }
 
-        var model = ChatRequestValidator.RequireModel(body);
-        var (routed, upstream) = Route(model);
+        await ForwardRoutedJsonAsync(context, body, operation, router.Pick(ChatRequestValidator.RequireModel(body))).ConfigureAwait(false);
+    }
+
+    /// <summary>Forwards a JSON body to an already routed deployment.</summary>
+    public async Task ForwardRoutedJsonAsync(HttpContext context, JsonObject body, string operation, RoutedModel routed)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(routed);
+        var upstream = UpstreamFor(routed, routed.ModelGroup);
         RequestPreparation.ForPassthrough(body, routed.Deployment);
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -86,9 +94,11 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
     private (RoutedModel Routed, OpenAIUpstream Upstream) Route(string model)
     {
         var routed = router.Pick(model);
-        var upstream = registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
-        return (routed, upstream);
+        return (routed, UpstreamFor(routed, model));
     }
+
+    private OpenAIUpstream UpstreamFor(RoutedModel routed, string model) =>
+        registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
 
     private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content)
     {

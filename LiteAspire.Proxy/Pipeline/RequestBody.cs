@@ -5,6 +5,8 @@ using System.Text.Unicode;
 
 using LiteAspire.Proxy.Errors;
 
+using Microsoft.AspNetCore.Http.Features;
+
 namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>Reads a JSON request body under the size limit; every failure is a 4xx in OpenAI's shape.</summary>
@@ -48,6 +50,12 @@ public static class RequestBody
         if (request.ContentLength > maxBytes)
         {
             throw TooLarge(maxBytes);
+        }
+
+        // Kestrel's own cap (30 MB) must not undercut a larger max_request_size_mb; ours is enforced below.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1;
         }
 
         var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength : 4096);

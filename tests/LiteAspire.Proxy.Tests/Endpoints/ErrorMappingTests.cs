@@ -52,6 +52,20 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public async Task Chat_UpstreamFailsAfterFirstChunk_SendsErrorEventWithoutDone()
+    {
+        var response = await _client.PostJsonAsync("/v1/chat/completions", GatewayClientExtensions.Chat("midfail", stream: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = await response.ReadSseDataAsync();
+        Assert.DoesNotContain("[DONE]", data);
+        Assert.Equal("chat.completion.chunk", JsonNode.Parse(data[0])!["object"]!.GetValue<string>());
+        var error = JsonNode.Parse(data[^1])!["error"]!;
+        Assert.Equal("litellm.APIError: OpenAIException - upstream broke mid-stream", error["message"]!.GetValue<string>());
+        Assert.Equal("500", error["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Chat_UpstreamSlowerThanDeploymentTimeout_Returns408Timeout()
     {
         var response = await _client.PostJsonAsync("/v1/chat/completions", GatewayClientExtensions.Chat("slow"));

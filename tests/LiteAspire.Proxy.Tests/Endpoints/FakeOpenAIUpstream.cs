@@ -253,6 +253,12 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
             await SendChunkAsync(context, Chunk(model, delta, null, includeUsage));
         }
 
+        if (model == "midfail")
+        {
+            await context.Response.WriteAsync("data: {\"error\":{\"message\":\"upstream broke mid-stream\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n");
+            return;
+        }
+
         if (model == "hang")
         {
             try

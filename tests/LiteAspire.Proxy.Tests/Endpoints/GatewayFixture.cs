@@ -123,6 +123,14 @@ public sealed class GatewayFixture : IAsyncLifetime
               model: cohere/rerank-english-v3.0
               api_base: {fake}/v1
               api_key: cohere-key
+          - model_name: midfail
+            litellm_params:
+              model: openai/midfail
+              api_base: {fake}/v1
+              api_key: sk-upstream-openai
+          - model_name: chat-only
+            litellm_params:
+              model: petals/bridge-model
           - model_name: wild/*
             litellm_params:
               model: openai/*
