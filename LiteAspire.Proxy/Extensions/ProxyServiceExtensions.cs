@@ -60,6 +60,8 @@ public static class ProxyServiceExtensions
         app.MapDefaultEndpoints();
         app.MapLiteLLMHealthEndpoints();
         app.MapLlmEndpoints();
+        // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
+        _ = app.Services.GetRequiredService<ModelRouter>();
         return app;
     }
 }

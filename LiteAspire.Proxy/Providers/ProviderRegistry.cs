@@ -12,7 +12,10 @@ public sealed record ProviderEnvironment(IReadOnlyList<string> ApiKeyVariables, 
     public static ProviderEnvironment None { get; } = new([], [], []);
 }
 
-/// <summary>Provider prefix → the adapter that speaks to it. Built once at start; lookups are dictionary reads.</summary>
+/// <summary>
+/// Provider prefix → the adapter that speaks to it. Built once at start; lookups are plain dictionary reads, so the
+/// <c>Register*</c> methods are for start-up only (before the first request), never while serving.
+/// </summary>
 public sealed class ProviderRegistry
 {
     private readonly Dictionary<string, IChatAdapter> _chat = new(StringComparer.Ordinal);
