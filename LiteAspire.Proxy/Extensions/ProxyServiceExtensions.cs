@@ -1,8 +1,13 @@
 using System.Text.Encodings.Web;
 
+using LiteAspire.Proxy.AnthropicApi;
 using LiteAspire.Proxy.Configuration;
+using LiteAspire.Proxy.Endpoints;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Health;
+using LiteAspire.Proxy.Pipeline;
+using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Routing;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,16 +30,41 @@ public static class ProxyServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             // Python's JSON leaves ' and + alone ("I'm alive!"); clients comparing bodies expect the same.
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddGateway();
         return builder;
     }
 
-    /// <summary>Error handling first, then the health endpoints (ServiceDefaults' and LiteLLM's).</summary>
+    /// <summary>The gateway: provider registry, routing snapshot, pipelines, the upstream HttpClient, auth and error filters.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProviderRegistry>();
+        services.TryAddSingleton(sp => new DeploymentResolver(sp.GetRequiredService<ProviderRegistry>()));
+        services.TryAddSingleton<DeploymentTable>();
+        services.TryAddSingleton<IDeploymentSelector, SimpleShuffleSelector>();
+        services.TryAddSingleton<ModelRouter>();
+        services.TryAddSingleton<GatewaySettings>();
+        services.TryAddSingleton<ICostCalculator, UnknownCostCalculator>();
+        services.TryAddSingleton<ChatPipeline>();
+        services.TryAddSingleton<EmbeddingPipeline>();
+        services.TryAddSingleton<OpenAIPassthrough>();
+        services.TryAddSingleton<GatewayErrorFilter>();
+        services.TryAddSingleton<Auth.MasterKeyAuthFilter>();
+        services.TryAddSingleton<IOpenAIChatExecutor, PipelineChatExecutor>();
+        services.AddUpstreamHttpClient();
+        return services;
+    }
+
+    /// <summary>Error handling first, then the health endpoints (ServiceDefaults' and LiteLLM's, public), then the LLM routes.</summary>
     public static WebApplication MapProxyEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseOpenAIErrors();
         app.MapDefaultEndpoints();
         app.MapLiteLLMHealthEndpoints();
+        app.MapLlmEndpoints();
+        app.MapAnthropicMessagesEndpoint();
+        // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
+        _ = app.Services.GetRequiredService<ModelRouter>();
         return app;
     }
 }

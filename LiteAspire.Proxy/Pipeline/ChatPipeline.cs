@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Routing;
+
+namespace LiteAspire.Proxy.Pipeline;
+
+/// <summary>
+/// One OpenAI-shaped chat completion through the gateway: validate → route → adapter → upstream → translate back, with
+/// LiteLLM's response headers set. <c>/v1/chat/completions</c> uses it, and so can any translator (e.g. <c>/v1/messages</c>)
+/// that turns its own shape into an OpenAI request first.
+/// </summary>
+public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost)
+{
+    // Client headers providers need passed on as-is.
+    private static readonly string[] s_forwardedHeaders = ["anthropic-beta", "anthropic-version"];
+
+    /// <summary>
+    /// Runs <paramref name="request"/> (OpenAI chat-completions shape; the pipeline takes ownership and edits it) and sets
+    /// the <c>x-litellm-*</c> headers on <paramref name="context"/>'s response, which must not have started. Nothing is
+    /// written to the body: the caller writes <see cref="ChatResult.Response"/> or the <see cref="ChatResult.Chunks"/>.
+    /// </summary>
+    /// <param name="request">The request; <c>model</c> is the public model name.</param>
+    /// <param name="context">The client's request (headers, call id, abort).</param>
+    /// <param name="cancellationToken">Usually <see cref="HttpContext.RequestAborted"/>: cancels the upstream call.</param>
+    /// <exception cref="GatewayException">Bad input (400), unknown model (400), unsupported provider (400).</exception>
+    /// <exception cref="ProviderException">The upstream failed, timed out (408) or could not be reached (500).</exception>
+    public async Task<ChatResult> ExecuteAsync(JsonObject request, HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var model = ChatRequestValidator.ValidateChat(request);
+        var includeUsage = request["stream_options"]?["include_usage"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+        var routed = router.Pick(model);
+        var deployment = routed.Deployment;
+        var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
+        var call = new ChatCall
+        {
+            Deployment = deployment,
+            DropParams = RequestPreparation.DropParams(request, deployment, settings.DropParams),
+            Request = RequestPreparation.ForDeployment(request, deployment),
+            CallId = CallTiming.CallId(context),
+            ForwardedHeaders = ForwardedHeaders(context.Request.Headers),
+        };
+
+        var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, cancellationToken);
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var upstreamRequest = await adapter.CreateRequestAsync(call, timeout.Token).ConfigureAwait(false);
+            var sent = Stopwatch.GetTimestamp();
+            response = await http.SendAsync(upstreamRequest, deployment.Provider, timeout).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var errorBody = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                throw adapter.ReadError((int)response.StatusCode, errorBody, call);
+            }
+
+            if (!call.Stream)
+            {
+                var body = await ReadJsonAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
+                var completion = adapter.ReadResponse(body, call);
+                var usage = completion["usage"] as JsonObject;
+                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds,
+                    cost.Calculate(deployment, usage));
+                return new ChatResult
+                {
+                    ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
+                };
+            }
+
+            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, cost: null);
+            // The timeout bounds the wait for the first byte; a long answer may stream for longer.
+            timeout.StopDeadline();
+            var streaming = new ChatResult { ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId };
+            streaming.Chunks = StreamAsync(adapter, call, response, timeout, includeUsage, streaming, CancellationToken.None);
+            response = null;
+            timeout = null;
+            return streaming;
+        }
+        catch (Exception e) when (timeout is not null && UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
+        {
+            throw mapped;
+        }
+        finally
+        {
+            response?.Dispose();
+            timeout?.Dispose();
+        }
+    }
+
+    /// <summary>LiteLLM's message when no adapter serves the provider.</summary>
+    public static GatewayException UnsupportedProvider(ResolvedDeployment deployment, string model)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return new GatewayException(400,
+            $"LLM Provider NOT supported: '{deployment.Provider}' (model={model}). LiteAspire has no adapter for this provider on this route yet.",
+            "invalid_request_error", "model");
+    }
+
+    /// <summary>Parses an upstream JSON body, mapping garbage to a 500 APIError.</summary>
+    public static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response, string provider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    ?? throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned JSON null", 500);
+            }
+            catch (JsonException)
+            {
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a body that is not JSON", 500);
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<JsonObject> StreamAsync(IChatAdapter adapter, ChatCall call, HttpResponseMessage response,
+        UpstreamTimeout timeout, bool includeUsage, ChatResult usageSink, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var _ = response;
+        using var __ = timeout;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        var upstream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+        var chunks = adapter.ReadStreamAsync(upstream, call, linked.Token).GetAsyncEnumerator(linked.Token);
+        await using (chunks.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                JsonObject chunk;
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+
+                    chunk = chunks.Current;
+                }
+                catch (Exception e) when (UpstreamHttp.Classify(e, call.Deployment.Provider, timeout) is { } mapped)
+                {
+                    throw mapped;
+                }
+
+                if (chunk.TryGetPropertyValue("usage", out var usage))
+                {
+                    if (usage is JsonObject usageObject)
+                    {
+                        usageSink.Usage = usageObject;
+                    }
+
+                    if (!includeUsage)
+                    {
+                        // OpenAI sends "usage": null on every chunk once include_usage is on; the client did not ask for it.
+                        if (chunk["choices"] is JsonArray { Count: 0 })
+                        {
+                            continue;
+                        }
+
+                        chunk.Remove("usage");
+                    }
+                }
+
+                yield return chunk;
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)
+    {
+        var forwarded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in s_forwardedHeaders)
+        {
+            if (headers.TryGetValue(name, out var value) && value.Count > 0)
+            {
+                forwarded[name] = value.ToString();
+            }
+        }
+
+        return forwarded;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Sockets;
+
+using LiteAspire.Proxy.Providers;
+
+namespace LiteAspire.Proxy.Pipeline;
+
+/// <summary>
+/// Sends upstream requests on the one pooled client, with the deployment's timeout, and classifies transport failures:
+/// a timeout is LiteLLM's 408 Timeout, an unreachable host a 500 APIConnectionError, a vanished client a cancellation.
+/// </summary>
+public sealed class UpstreamHttp(IHttpClientFactory factory)
+{
+    /// <summary>The named client every provider call uses.</summary>
+    public const string ClientName = "litellm-upstream";
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns once the response headers are in (the body is read later, streamed).
+    /// <paramref name="timeout"/> is cancelled by the caller once the response is fully read (or left running for a stream).
+    /// </summary>
+    /// <exception cref="ProviderException">Timeout (408) or connection failure (500).</exception>
+    /// <exception cref="OperationCanceledException">The client went away.</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string provider, UpstreamTimeout timeout)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(timeout);
+        var client = factory.CreateClient(ClientName);
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Classify(e, provider, timeout) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>The LiteLLM exception for a transport failure while sending or reading, or null for a client disconnect or a non-transport error.</summary>
+    public static ProviderException? Classify(Exception exception, string provider, UpstreamTimeout timeout)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(timeout);
+        if (exception is OperationCanceledException)
+        {
+            return timeout.TimedOut
+                ? new ProviderException(LiteLLMErrorKind.Timeout, provider,
+                    $"Request timed out after {timeout.Duration.TotalSeconds:0.###} seconds.", 408)
+                : null;
+        }
+
+        if (exception is HttpRequestException or IOException or SocketException)
+        {
+            // The exception text names host and port, never credentials.
+            var detail = exception is HttpRequestException { HttpRequestError: var kind } && kind != HttpRequestError.Unknown
+                ? $"{kind}: {exception.Message}"
+                : exception.Message;
+            return new ProviderException(LiteLLMErrorKind.APIConnectionError, provider, $"Connection error: {detail}", null);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One call's deadline, linked to the client's disconnect; knows whether it fired on its own.</summary>
+public sealed class UpstreamTimeout : IDisposable
+{
+    private readonly CancellationTokenSource _deadline;
+    private readonly CancellationTokenSource _linked;
+
+    /// <summary>Starts the deadline now.</summary>
+    public UpstreamTimeout(TimeSpan duration, CancellationToken clientAborted)
+    {
+        Duration = duration;
+        _deadline = new CancellationTokenSource(duration);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token, clientAborted);
+    }
+
+    /// <summary>The timeout.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Cancelled by the deadline or by the client going away.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>True when the deadline (not the client) cancelled.</summary>
+    public bool TimedOut => _deadline.IsCancellationRequested;
+
+    /// <summary>Stops the deadline (a stream's chunks may take longer than the time to first byte), keeping the client link.</summary>
+    public void StopDeadline() => _deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _deadline.Dispose();
+    }
+}
