@@ -69,6 +69,15 @@ public static class BedrockConverseRequest
             body["additionalModelRequestFields"] = additional;
         }
 
+        // Bedrock-native fields a client may send as extra body, passed through untouched.
+        foreach (var name in (ReadOnlySpan<string>)["guardrailConfig", "performanceConfig", "promptVariables", "requestMetadata"])
+        {
+            if (request[name] is JsonObject value)
+            {
+                body[name] = value.DeepClone();
+            }
+        }
+
         return body;
     }
 
@@ -92,11 +101,7 @@ public static class BedrockConverseRequest
             var role = ChatRequestParts.StringOf(message["role"]) ?? "user";
             if (role is "system" or "developer")
             {
-                if (ChatRequestParts.TextOf(message["content"]) is { Length: > 0 } text)
-                {
-                    system.Add(new JsonObject { ["text"] = text });
-                }
-
+                SystemBlocks(message["content"], system);
                 continue;
             }
 
@@ -153,9 +158,14 @@ public static class BedrockConverseRequest
                     case "image_url":
                         blocks.Add(Image(ChatRequestParts.ImageUrlOf(part)));
                         break;
+                    case "file":
+                        blocks.Add(Document(part["file"], blocks.Count));
+                        break;
                     default:
                         break;
                 }
+
+                AddCachePoint(part, blocks);
             }
 
             return blocks;
@@ -168,6 +178,60 @@ public static class BedrockConverseRequest
         }
 
         return blocks;
+    }
+
+    private static void SystemBlocks(JsonNode? content, JsonArray system)
+    {
+        if (content is JsonArray parts)
+        {
+            foreach (var part in parts)
+            {
+                if (ChatRequestParts.StringOf(part?["text"]) is { Length: > 0 } piece)
+                {
+                    system.Add(new JsonObject { ["text"] = piece });
+                    AddCachePoint(part!, system);
+                }
+            }
+
+            return;
+        }
+
+        if (ChatRequestParts.TextOf(content) is { Length: > 0 } text)
+        {
+            system.Add(new JsonObject { ["text"] = text });
+        }
+    }
+
+    // OpenAI/Anthropic-style cache_control on a part becomes a Converse cachePoint right after that part's block.
+    private static void AddCachePoint(JsonNode part, JsonArray blocks)
+    {
+        if (part["cache_control"] is JsonObject)
+        {
+            blocks.Add(new JsonObject { ["cachePoint"] = new JsonObject { ["type"] = "default" } });
+        }
+    }
+
+    private static JsonObject Document(JsonNode? file, int position)
+    {
+        var data = ChatRequestParts.StringOf(file?["file_data"]);
+        if (data is null || !ChatRequestParts.TryParseDataUrl(data, out var mediaType, out var base64))
+        {
+            throw new ProviderException(LiteLLMErrorKind.BadRequestError, Provider,
+                "Bedrock Converse takes files as base64 data URLs in file.file_data.", 400, "messages");
+        }
+
+        var format = mediaType[(mediaType.LastIndexOf('/') + 1)..].ToLowerInvariant() switch
+        {
+            "plain" => "txt",
+            "vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+            "vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+            "msword" => "doc",
+            "vnd.ms-excel" => "xls",
+            var other => other,
+        };
+        // Converse names must be letters, digits, spaces, hyphens, parentheses or brackets; the name is not shown to users.
+        var name = $"document {position + 1}";
+        return new JsonObject { ["document"] = new JsonObject { ["format"] = format, ["name"] = name, ["source"] = new JsonObject { ["bytes"] = base64 } } };
     }
 
     private static JsonObject Image(string? url)

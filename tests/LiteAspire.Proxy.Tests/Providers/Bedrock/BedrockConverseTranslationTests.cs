@@ -160,6 +160,27 @@ public class BedrockConverseTranslationTests
     }
 
     [Fact]
+    public async Task CreateRequest_CacheControlDocumentAndGuardrail_BecomeCachePointDocumentAndGuardrailConfig()
+    {
+        var body = Hello();
+        body["messages"] = JsonNode.Parse("""
+            [{"role":"system","content":[{"type":"text","text":"Long instructions","cache_control":{"type":"ephemeral"}}]},
+             {"role":"user","content":[
+               {"type":"file","file":{"filename":"report.pdf","file_data":"data:application/pdf;base64,JVBERi0x"}},
+               {"type":"text","text":"Summarise it","cache_control":{"type":"ephemeral"}}]}]
+            """);
+        body["guardrailConfig"] = JsonNode.Parse("""{"guardrailIdentifier":"gr-1","guardrailVersion":"1"}""");
+
+        var sent = await Body(await Adapter.CreateRequestAsync(Chat(Aws(), body), CancellationToken.None));
+
+        AssertJsonEqual(JsonNode.Parse("""[{"text":"Long instructions"},{"cachePoint":{"type":"default"}}]""")!, sent["system"]);
+        AssertJsonEqual(JsonNode.Parse("""
+            [{"document":{"format":"pdf","name":"document 1","source":{"bytes":"JVBERi0x"}}},{"text":"Summarise it"},{"cachePoint":{"type":"default"}}]
+            """)!, sent["messages"]![0]!["content"]);
+        AssertJsonEqual(JsonNode.Parse("""{"guardrailIdentifier":"gr-1","guardrailVersion":"1"}""")!, sent["guardrailConfig"]);
+    }
+
+    [Fact]
     public void ReadResponse_DocumentedTextResponse_BecomesChatCompletion()
     {
         var completion = Adapter.ReadResponse(Fixture("Bedrock", "converse-text-response.json"), Chat(Aws(), Hello()));
