@@ -21,7 +21,7 @@ public sealed class BedrockConverseAdapter : IChatAdapter, IEmbeddingAdapter
     public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var body = BedrockConverseRequest.Build(call.Request, call.DropParams);
+        var body = ChatRequestParts.Translate("bedrock", () => BedrockConverseRequest.Build(call.Request, call.DropParams));
         return ValueTask.FromResult(Signed(call.Deployment, call.Stream ? "converse-stream" : "converse", body, call.Stream));
     }
 
@@ -46,7 +46,7 @@ public sealed class BedrockConverseAdapter : IChatAdapter, IEmbeddingAdapter
     public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var body = BedrockEmbeddings.Build(BedrockEndpoint.ModelId(call.Deployment.UpstreamModel), call.Request, call.DropParams);
+        var body = ChatRequestParts.Translate("bedrock", () => BedrockEmbeddings.Build(BedrockEndpoint.ModelId(call.Deployment.UpstreamModel), call.Request, call.DropParams));
         return ValueTask.FromResult(Signed(call.Deployment, "invoke", body, stream: false));
     }
 

@@ -151,8 +151,29 @@ public static class ChatRequestParts
         return body;
     }
 
+    /// <summary>A property of <paramref name="node"/> when it is an object; null for anything else (the indexer throws on arrays).</summary>
+    public static JsonNode? Field(JsonNode? node, string name) => node is JsonObject json ? json[name] : null;
+
+    /// <summary>
+    /// Runs a request translation, turning the JSON type errors a malformed client body causes (an array where an object
+    /// belongs, a fraction where an integer belongs) into a 400 instead of a 500.
+    /// </summary>
+    public static T Translate<T>(string provider, Func<T> translate)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+        try
+        {
+            return translate();
+        }
+        catch (Exception error) when (error is InvalidOperationException or FormatException or JsonException)
+        {
+            throw new ProviderException(LiteLLMErrorKind.BadRequestError, provider, $"Invalid request for {provider}: {error.Message}", 400);
+        }
+    }
+
     /// <summary>The number at <paramref name="node"/>, or 0.</summary>
-    public static long NumberOf(JsonNode? node) => node?.GetValueKind() == JsonValueKind.Number ? node.GetValue<long>() : 0;
+    public static long NumberOf(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;
 
     /// <summary>A string property, or null when absent or not a string.</summary>
     public static string? StringOf(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;

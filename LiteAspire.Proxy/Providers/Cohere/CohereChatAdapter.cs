@@ -17,7 +17,7 @@ public sealed class CohereChatAdapter : IChatAdapter, IEmbeddingAdapter
     public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var body = CohereChatRequest.Build(call.Request, call.DropParams);
+        var body = ChatRequestParts.Translate("cohere", () => CohereChatRequest.Build(call.Request, call.DropParams));
         return ValueTask.FromResult(CohereEndpoint.Post(call.Deployment, ChatPath, JsonSerializer.SerializeToUtf8Bytes(body), call.Stream));
     }
 
@@ -42,7 +42,7 @@ public sealed class CohereChatAdapter : IChatAdapter, IEmbeddingAdapter
     public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var body = CohereEmbeddings.Build(call.Request, call.Deployment);
+        var body = ChatRequestParts.Translate("cohere", () => CohereEmbeddings.Build(call.Request, call.Deployment));
         return ValueTask.FromResult(CohereEndpoint.Post(call.Deployment, EmbedPath, JsonSerializer.SerializeToUtf8Bytes(body), stream: false));
     }
 

@@ -28,26 +28,27 @@ public static class CohereChatStreamReader
                 continue;
             }
 
-            var delta = data["delta"] as JsonObject ?? [];
-            var message = delta["message"] as JsonObject ?? [];
-            var content = message["content"] as JsonObject ?? [];
-            var toolCalls = message["tool_calls"] as JsonObject ?? [];
+            var delta = data["delta"] as JsonObject;
+            var message = delta?["message"] as JsonObject;
+            var text = ChatRequestParts.StringOf(ChatRequestParts.Field(message?["content"], "text"));
+            var toolCalls = message?["tool_calls"] as JsonObject;
             switch (sse.Event ?? ChatRequestParts.StringOf(data["type"]))
             {
                 case "message-start":
                     id = ChatRequestParts.StringOf(data["id"]) ?? id;
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["role"] = "assistant", ["content"] = "" });
                     break;
-                case "content-delta" or "content-start" when ChatRequestParts.StringOf(content["text"]) is { Length: > 0 } text:
+                case "content-delta" or "content-start" when text is { Length: > 0 }:
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["content"] = text });
                     break;
-                case "tool-call-start" when toolCalls.Count > 0:
+                case "tool-call-start" when toolCalls is not null:
                     var function = toolCalls["function"];
                     var toolCall = OpenAIShapes.ToolCall(ChatRequestParts.StringOf(toolCalls["id"]) ?? OpenAIShapes.NewToolCallId(),
                         ChatRequestParts.StringOf(function?["name"]) ?? "", ChatRequestParts.StringOf(function?["arguments"]) ?? "", toolCount++);
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["tool_calls"] = new JsonArray { toolCall } });
                     break;
-                case "tool-call-delta" when ChatRequestParts.StringOf(toolCalls["function"]?["arguments"]) is { } fragment:
+                case "tool-call-delta" when toolCalls is not null:
+                    var fragment = ChatRequestParts.StringOf(toolCalls["function"]?["arguments"]) ?? "";
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject
                     {
                         ["tool_calls"] = new JsonArray
@@ -57,14 +58,14 @@ public static class CohereChatStreamReader
                     });
                     break;
                 case "message-end":
-                    var reason = ChatRequestParts.StringOf(delta["finish_reason"]);
-                    if (reason is "ERROR" && ChatRequestParts.StringOf(delta["error"]) is { } problem)
+                    var reason = ChatRequestParts.StringOf(delta?["finish_reason"]);
+                    if (reason is "ERROR" && ChatRequestParts.StringOf(delta?["error"]) is { } problem)
                     {
                         throw new ProviderException(LiteLLMErrorKind.APIError, Provider, problem, 500);
                     }
 
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject(), toolCount > 0 ? "tool_calls" : FinishReasons.Map(reason));
-                    if (CohereChatResponse.Usage(delta["usage"]) is { } usage)
+                    if (CohereChatResponse.Usage(delta?["usage"]) is { } usage)
                     {
                         yield return OpenAIShapes.UsageChunk(id, model, created, usage);
                     }

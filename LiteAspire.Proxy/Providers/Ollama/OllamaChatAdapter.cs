@@ -21,7 +21,9 @@ public sealed class OllamaChatAdapter : IChatAdapter, IEmbeddingAdapter
     {
         ArgumentNullException.ThrowIfNull(call);
         var generate = UsesGenerate(call.Deployment);
-        var body = generate ? OllamaChatRequest.BuildGenerate(call.Request, call.DropParams) : OllamaChatRequest.BuildChat(call.Request, call.DropParams);
+        var body = ChatRequestParts.Translate("ollama", () => generate
+            ? OllamaChatRequest.BuildGenerate(call.Request, call.DropParams)
+            : OllamaChatRequest.BuildChat(call.Request, call.DropParams));
         return ValueTask.FromResult(OllamaEndpoint.Post(call.Deployment, generate ? GeneratePath : ChatPath, JsonSerializer.SerializeToUtf8Bytes(body)));
     }
 
@@ -46,7 +48,7 @@ public sealed class OllamaChatAdapter : IChatAdapter, IEmbeddingAdapter
     public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var body = OllamaEmbeddings.Build(call.Request, Model(call.Request, call.Deployment));
+        var body = ChatRequestParts.Translate("ollama", () => OllamaEmbeddings.Build(call.Request, Model(call.Request, call.Deployment)));
         return ValueTask.FromResult(OllamaEndpoint.Post(call.Deployment, OllamaEmbeddings.Path, JsonSerializer.SerializeToUtf8Bytes(body)));
     }
 

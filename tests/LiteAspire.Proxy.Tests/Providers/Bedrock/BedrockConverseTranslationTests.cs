@@ -180,6 +180,17 @@ public class BedrockConverseTranslationTests
         AssertJsonEqual(JsonNode.Parse("""{"guardrailIdentifier":"gr-1","guardrailVersion":"1"}""")!, sent["guardrailConfig"]);
     }
 
+    [Theory]
+    [InlineData("""{"messages":[{"role":"user","content":[["not a part"]]}]}""")]
+    [InlineData("""{"messages":[{"role":"assistant","content":"x","tool_calls":[{"id":"1","function":[]}]}],"tool_choice":{"function":[]}}""")]
+    public async Task CreateRequest_MalformedBody_BadRequestNot500(string json)
+    {
+        var error = await Assert.ThrowsAsync<ProviderException>(() =>
+            Adapter.CreateRequestAsync(Chat(Aws(), (JsonObject)JsonNode.Parse(json)!), CancellationToken.None).AsTask());
+
+        Assert.Equal(400, error.StatusCode);
+    }
+
     [Fact]
     public void ReadResponse_DocumentedTextResponse_BecomesChatCompletion()
     {

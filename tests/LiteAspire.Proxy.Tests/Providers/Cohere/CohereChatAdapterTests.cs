@@ -65,6 +65,16 @@ public class CohereChatAdapterTests
     }
 
     [Fact]
+    public async Task CreateRequest_MalformedContent_BadRequestNot500()
+    {
+        var body = (JsonObject)JsonNode.Parse("""{"model":"command-a-03-2025","messages":[{"role":"system","content":[{"type":"text","text":{"nested":true}}]}]}""")!;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Adapter.CreateRequestAsync(Call(body), CancellationToken.None).AsTask());
+
+        Assert.Equal(400, error.StatusCode);
+    }
+
+    [Fact]
     public void ReadResponse_DocumentedTextResponse_BecomesChatCompletionWithBilledUsage()
     {
         var completion = Adapter.ReadResponse(Fixture("Cohere", "chat-text-response.json"), Call());

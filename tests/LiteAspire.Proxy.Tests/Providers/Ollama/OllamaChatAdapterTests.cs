@@ -88,6 +88,16 @@ public class OllamaChatAdapterTests
     }
 
     [Fact]
+    public async Task CreateRequest_MalformedContent_BadRequestNot500()
+    {
+        var body = (JsonObject)JsonNode.Parse("""{"model":"llama3.2","messages":[{"role":"user","content":[["x"]]}]}""")!;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Adapter.CreateRequestAsync(Call("ollama_chat", body), CancellationToken.None).AsTask());
+
+        Assert.Equal(400, error.StatusCode);
+    }
+
+    [Fact]
     public void ReadResponse_DocumentedChatResponse_BecomesChatCompletion()
     {
         var completion = Adapter.ReadResponse(Fixture("Ollama", "chat-response.json"), Call("ollama_chat"));
