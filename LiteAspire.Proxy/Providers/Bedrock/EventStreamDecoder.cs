@@ -135,7 +135,7 @@ public static class EventStreamDecoder
                 throw Corrupt("a header name runs past the headers");
             }
 
-            var name = Encoding.UTF8.GetString(span.Slice(at, nameLength));
+            var name = Text(span.Slice(at, nameLength));
             at += nameLength;
             var type = (EventStreamHeaderType)span[at++];
             object value;
@@ -177,7 +177,7 @@ public static class EventStreamDecoder
                     int length = BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
                     at += 2;
                     Need(span, at, length);
-                    value = type == EventStreamHeaderType.Utf8Text ? Encoding.UTF8.GetString(span.Slice(at, length)) : span.Slice(at, length).ToArray();
+                    value = type == EventStreamHeaderType.Utf8Text ? Text(span.Slice(at, length)) : span.Slice(at, length).ToArray();
                     at += length;
                     break;
                 case EventStreamHeaderType.Uuid:
@@ -193,6 +193,35 @@ public static class EventStreamDecoder
         }
 
         return headers;
+    }
+
+    // Every Bedrock frame repeats the same few header names and values: hand out one string each instead of allocating per frame.
+    private static readonly (byte[] Utf8, string Text)[] KnownStrings = Known(
+        ":event-type", ":content-type", ":message-type", ":exception-type", "application/json", "event", "exception",
+        "messageStart", "contentBlockStart", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata", "chunk");
+
+    private static (byte[] Utf8, string Text)[] Known(params string[] texts)
+    {
+        var known = new (byte[] Utf8, string Text)[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            known[i] = (Encoding.UTF8.GetBytes(texts[i]), texts[i]);
+        }
+
+        return known;
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, text) in KnownStrings)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return text;
+            }
+        }
+
+        return Encoding.UTF8.GetString(utf8);
     }
 
     private static void Need(ReadOnlySpan<byte> span, int at, int length)
