@@ -49,6 +49,29 @@ public class BedrockConverseStreamTests
         AssertJsonEqual(JsonNode.Parse("""{"prompt_tokens":375,"completion_tokens":72,"total_tokens":447}""")!, chunks[7]["usage"]);
     }
 
+    [Theory]
+    [InlineData("converse-text-response.json")]
+    [InlineData("converse-tool-response.json")]
+    public async Task ReadStream_FramesOfDocumentedResponse_AddUpToNonStreamingTranslation(string fixture)
+    {
+        var response = Fixture("Bedrock", fixture);
+        var expected = new BedrockConverseAdapter().ReadResponse(response, Call());
+        var data = ConverseStreamFrames.From(response, textPieceLength: 7).SelectMany(f => f).ToArray();
+
+        var chunks = await Read(data, maxRead: 5);
+
+        var content = string.Concat(chunks.Select(c => c["choices"]!.AsArray().FirstOrDefault()?["delta"]?["content"]?.GetValue<string>()));
+        var reasoning = string.Concat(chunks.Select(c => c["choices"]!.AsArray().FirstOrDefault()?["delta"]?["reasoning_content"]?.GetValue<string>()));
+        var arguments = string.Concat(chunks.Select(c => c["choices"]!.AsArray().FirstOrDefault()?["delta"]?["tool_calls"]?[0]?["function"]?["arguments"]?.GetValue<string>()));
+        var message = expected["choices"]![0]!["message"]!;
+        Assert.Equal(message["content"]?.GetValue<string>() ?? "", content);
+        Assert.Equal(message["reasoning_content"]?.GetValue<string>() ?? "", reasoning);
+        Assert.Equal(message["tool_calls"]?[0]?["function"]?["arguments"]?.GetValue<string>() ?? "", arguments);
+        Assert.Equal(expected["choices"]![0]!["finish_reason"]!.GetValue<string>(),
+            chunks.Select(c => c["choices"]!.AsArray().FirstOrDefault()?["finish_reason"]?.GetValue<string>()).Last(r => r is not null));
+        AssertJsonEqual(expected["usage"]!, chunks[^1]["usage"]);
+    }
+
     [Fact]
     public async Task ReadStream_ReasoningEvents_BecomeReasoningContentAndLengthFinish()
     {
