@@ -152,8 +152,9 @@ public static class BedrockConverseRequest
 
                 switch (ChatRequestParts.StringOf(part["type"]))
                 {
-                    case "text":
-                        blocks.Add(new JsonObject { ["text"] = ChatRequestParts.StringOf(part["text"]) ?? "" });
+                    // Converse rejects blank text blocks, so empty parts are left out.
+                    case "text" when ChatRequestParts.StringOf(part["text"]) is { Length: > 0 } partText:
+                        blocks.Add(new JsonObject { ["text"] = partText });
                         break;
                     case "image_url":
                         blocks.Add(Image(ChatRequestParts.ImageUrlOf(part)));

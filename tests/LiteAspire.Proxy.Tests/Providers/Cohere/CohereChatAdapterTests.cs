@@ -31,6 +31,22 @@ public class CohereChatAdapterTests
     }
 
     [Fact]
+    public async Task CreateRequest_NoKeyAnywhere_AuthenticationError()
+    {
+        if (Environment.GetEnvironmentVariable("COHERE_API_KEY") is not null || Environment.GetEnvironmentVariable("CO_API_KEY") is not null)
+        {
+            return; // this machine has a Cohere key in its environment; the adapter would rightly use it
+        }
+
+        var call = Chat(Deployment("cohere", Model), Call().Request);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Adapter.CreateRequestAsync(call, CancellationToken.None).AsTask());
+
+        Assert.Equal(LiteLLMErrorKind.AuthenticationError, error.Kind);
+        Assert.StartsWith("litellm.AuthenticationError: CohereException - ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateRequest_ApiBase_ReplacesCohereHost()
     {
         var request = await Adapter.CreateRequestAsync(Call(apiBase: "http://127.0.0.1:9200/"), CancellationToken.None);
