@@ -24,7 +24,7 @@ public static class BedrockConverseStreamReader
                 throw Exception(frame);
             }
 
-            var payload = JsonNode.Parse(frame.Payload) as JsonObject ?? [];
+            var payload = ChatRequestParts.ParseUpstreamEvent(Provider, frame.Payload);
             switch (frame.EventType)
             {
                 case "messageStart":

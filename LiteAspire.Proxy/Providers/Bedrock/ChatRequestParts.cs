@@ -171,6 +171,32 @@ public static class ChatRequestParts
         }
     }
 
+    /// <summary>One upstream stream event's JSON as an object; JSON that does not parse is the upstream's fault, a 500 APIError.</summary>
+    public static JsonObject ParseUpstreamEvent(string provider, ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonNode.Parse(utf8) as JsonObject ?? [];
+        }
+        catch (JsonException error)
+        {
+            throw new ProviderException(LiteLLMErrorKind.APIError, provider, $"Invalid JSON in the {provider} stream: {error.Message}", 500);
+        }
+    }
+
+    /// <inheritdoc cref="ParseUpstreamEvent(string, ReadOnlySpan{byte})"/>
+    public static JsonObject ParseUpstreamEvent(string provider, string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject ?? [];
+        }
+        catch (JsonException error)
+        {
+            throw new ProviderException(LiteLLMErrorKind.APIError, provider, $"Invalid JSON in the {provider} stream: {error.Message}", 500);
+        }
+    }
+
     /// <summary>The number at <paramref name="node"/>, or 0.</summary>
     public static long NumberOf(JsonNode? node) =>
         node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;

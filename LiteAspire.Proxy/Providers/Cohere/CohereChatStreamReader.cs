@@ -23,10 +23,7 @@ public static class CohereChatStreamReader
                 continue;
             }
 
-            if (JsonNode.Parse(sse.Data) is not JsonObject data)
-            {
-                continue;
-            }
+            var data = ChatRequestParts.ParseUpstreamEvent(Provider, sse.Data);
 
             var delta = data["delta"] as JsonObject;
             var message = delta?["message"] as JsonObject;

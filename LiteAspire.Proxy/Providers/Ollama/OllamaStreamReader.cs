@@ -21,10 +21,12 @@ public static class OllamaStreamReader
         using var reader = new StreamReader(upstream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line) || JsonNode.Parse(line) is not JsonObject item)
+            if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
+
+            var item = ChatRequestParts.ParseUpstreamEvent(Provider, line);
 
             if (ChatRequestParts.StringOf(item["error"]) is { } error)
             {

@@ -118,6 +118,14 @@ public class BedrockConverseStreamTests
     }
 
     [Fact]
+    public async Task ReadStream_FrameWithInvalidJsonPayload_ThrowsApiError()
+    {
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Read(EventStreamEncoder.EncodeEvent("contentBlockDelta", "{\"delta\":")));
+
+        Assert.Equal(LiteLLMErrorKind.APIError, error.Kind);
+    }
+
+    [Fact]
     public async Task ReadStream_CorruptedFrame_ThrowsProviderException()
     {
         var data = Frames("converse-stream-events.json");

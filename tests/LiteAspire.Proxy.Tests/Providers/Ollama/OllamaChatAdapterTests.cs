@@ -182,6 +182,17 @@ public class OllamaChatAdapterTests
         Assert.Contains("unexpected EOF", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadStream_TruncatedJsonLine_ThrowsApiErrorNotJsonException()
+    {
+        var data = Encoding.UTF8.GetBytes("{\"model\":\"llama3.2\",\"message\":{\"role\":\"assis\n");
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() =>
+            Collect(Adapter.ReadStreamAsync(new MemoryStream(data), Call("ollama_chat"), CancellationToken.None)));
+
+        Assert.Equal(LiteLLMErrorKind.APIError, error.Kind);
+    }
+
     [Theory]
     [InlineData(404, "{\"error\":\"model \\\"llama3\\\" not found, try pulling it first\"}", LiteLLMErrorKind.NotFoundError)]
     [InlineData(400, "{\"error\":\"invalid options: num_predict\"}", LiteLLMErrorKind.BadRequestError)]
