@@ -43,17 +43,11 @@ public sealed class ProviderRegistry
             ["AZURE_API_BASE", "AZURE_OPENAI_ENDPOINT"], ["AZURE_API_VERSION", "OPENAI_API_VERSION"]);
 
         RegisterChat("anthropic", new Anthropic.AnthropicChatAdapter());
-        var gemini = new Gemini.GeminiChatAdapter();
-        RegisterChat("gemini", gemini);
-        RegisterEmbedding("gemini", gemini);
-        var vertex = new VertexAI.VertexAIChatAdapter();
-        RegisterChat("vertex_ai", vertex);
-        RegisterEmbedding("vertex_ai", vertex);
-        // RegisterChat("bedrock", new Bedrock.BedrockChatAdapter());         RegisterEmbedding("bedrock", ...);
-        // RegisterChat("cohere", new Cohere.CohereChatAdapter());            RegisterEmbedding("cohere", ...);
-        // RegisterChat("cohere_chat", new Cohere.CohereChatAdapter());
-        // RegisterChat("ollama", new Ollama.OllamaChatAdapter());            RegisterEmbedding("ollama", ...);
-        // RegisterChat("ollama_chat", new Ollama.OllamaChatAdapter());
+        RegisterNative(["gemini"], new Gemini.GeminiChatAdapter());
+        RegisterNative(["vertex_ai"], new VertexAI.VertexAIChatAdapter());
+        RegisterNative(["bedrock"], new Bedrock.BedrockConverseAdapter());
+        RegisterNative(["cohere", "cohere_chat"], new Cohere.CohereChatAdapter());
+        RegisterNative(["ollama", "ollama_chat"], new Ollama.OllamaChatAdapter());
     }
 
     /// <summary>The chat adapter for <paramref name="provider"/>, or null when LiteAspire has none.</summary>
@@ -73,6 +67,16 @@ public sealed class ProviderRegistry
 
     /// <summary>Every registered chat prefix.</summary>
     public IEnumerable<string> ChatProviders => _chat.Keys;
+
+    /// <summary>Registers an adapter that does chat and embeddings under each of <paramref name="prefixes"/>.</summary>
+    private void RegisterNative<TAdapter>(string[] prefixes, TAdapter adapter) where TAdapter : IChatAdapter, IEmbeddingAdapter
+    {
+        foreach (var prefix in prefixes)
+        {
+            RegisterChat(prefix, adapter);
+            RegisterEmbedding(prefix, adapter);
+        }
+    }
 
     /// <summary>Registers (or replaces) the chat adapter of <paramref name="provider"/>.</summary>
     public void RegisterChat(string provider, IChatAdapter adapter) => _chat[provider] = adapter;

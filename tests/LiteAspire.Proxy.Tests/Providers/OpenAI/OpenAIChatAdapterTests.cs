@@ -64,12 +64,16 @@ public sealed class OpenAIChatAdapterTests
     }
 
     [Theory]
-    [InlineData("anthropic")]
-    [InlineData("gemini")]
-    [InlineData("vertex_ai")]
-    [InlineData("bedrock")]
-    [InlineData("ollama")]
-    public void Registry_ProviderOfAnotherAdapter_IsUnregisteredUntilMerged(string prefix) => Assert.Null(s_registry.Chat(prefix));
+    [InlineData("anthropic", "AnthropicChatAdapter")]
+    [InlineData("gemini", "GeminiChatAdapter")]
+    [InlineData("vertex_ai", "VertexAIChatAdapter")]
+    [InlineData("bedrock", "BedrockConverseAdapter")]
+    [InlineData("cohere", "CohereChatAdapter")]
+    [InlineData("cohere_chat", "CohereChatAdapter")]
+    [InlineData("ollama", "OllamaChatAdapter")]
+    [InlineData("ollama_chat", "OllamaChatAdapter")]
+    public void Registry_NativeProvider_IsServedByItsOwnAdapter(string prefix, string adapter) =>
+        Assert.Equal(adapter, s_registry.Chat(prefix)?.GetType().Name);
 
     [Fact]
     public async Task Groq_NoApiBaseOrKey_UsesDefaultBaseAndGroqApiKeyVariable()
