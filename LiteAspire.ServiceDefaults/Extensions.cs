@@ -28,6 +28,7 @@ public static class Extensions
     /// <summary>Adds telemetry, default health checks, service discovery and resilient HttpClients.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddDefaultLogLevels();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -37,6 +38,26 @@ public static class Extensions
             // RemoveAllResilienceHandlers().
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Quiet defaults for the per-request framework logs (ASP.NET Core's request lines, HttpClient's four lines per call),
+    /// which otherwise cost more CPU than a gateway request itself. Added as the lowest-priority configuration source, so
+    /// appsettings.json, the environment (Logging__LogLevel__...) and the command line still override them.
+    /// </summary>
+    public static TBuilder AddDefaultLogLevels<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+            },
         });
         return builder;
     }

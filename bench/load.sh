@@ -168,17 +168,17 @@ print_table() {
       printf "\n%-44s %14s %14s %14s  %s\n", "figure", "fake direct", "via proxy", "proxy adds", "target"
       fp50 = get(f, "p50_c1_us"); pp50 = get(p, "p50_c1_us")
       add = (pp50 != "" ? sprintf("%.0f", pp50 - fp50) : "")
-      printf "%-44s %14s %14s %14s  %s %s\n", "p50 latency at c=1 (us)", show(fp50), show(pp50), show(add), "<= 300 added", (add == "" ? "" : verdict(add <= 300))
+      printf "%-44s %14s %14s %14s  %s %s\n", "p50 latency at c=1 (us)", show(fp50), show(pp50), show(add), "<= 300 added", (add == "" ? "" : verdict(add + 0 <= 300))
       frps = get(f, "rps"); prps = get(p, "rps")
-      printf "%-44s %14s %14s %14s  %s %s\n", "throughput at c=" conns " (req/s)", show(frps), show(prps), "", ">= 10000", (prps == "" ? "" : verdict(prps >= 10000))
+      printf "%-44s %14s %14s %14s  %s %s\n", "throughput at c=" conns " (req/s)", show(frps), show(prps), "", ">= 10000", (prps == "" ? "" : verdict(prps + 0 >= 10000))
       printf "%-44s %14s %14s %14s\n", "p99 latency at c=" conns " (us)", show(get(f, "p99_cn_us")), show(get(p, "p99_cn_us")), ""
       ftt = get(ft, "p50"); ptt = get(pt, "p50")
       tadd = (ptt != "" && ptt != "n/a" && ftt != "n/a" ? sprintf("%.3f", ptt - ftt) : "")
-      printf "%-44s %14s %14s %14s  %s %s\n", "time to first token p50 (ms)", show(ftt), show(ptt), show(tadd), "<= 1 added", (tadd == "" ? "" : verdict(tadd <= 1))
+      printf "%-44s %14s %14s %14s  %s %s\n", "time to first token p50 (ms)", show(ftt), show(ptt), show(tadd), "<= 1 added", (tadd == "" ? "" : verdict(tadd + 0 <= 1))
       pcpu = get(p, "cpu_us_per_req")
-      printf "%-44s %14s %14s %14s  %s %s\n", "CPU per request (us)", show(get(f, "cpu_us_per_req")), show(pcpu), "", "<= 100 (proxy)", (pcpu == "" || pcpu == "n/a" ? "" : verdict(pcpu <= 100))
-      printf "%-44s %14s %14s %14s  %s %s\n", "idle RSS (MiB)", sprintf("%.1f", fi / 1024), (pi == "" ? "-" : sprintf("%.1f", pi / 1024)), "", "< 80 (proxy)", (pi == "" ? "" : verdict(pi / 1024 < 80))
-      printf "%-44s %14s %14s %14s  %s %s\n", "peak RSS (MiB)", sprintf("%.1f", fp / 1024), (pp == "" ? "-" : sprintf("%.1f", pp / 1024)), "", "< 150 (proxy)", (pp == "" ? "" : verdict(pp / 1024 < 150))
+      printf "%-44s %14s %14s %14s  %s %s\n", "CPU per request (us)", show(get(f, "cpu_us_per_req")), show(pcpu), "", "<= 100 (proxy)", (pcpu == "" || pcpu == "n/a" ? "" : verdict(pcpu + 0 <= 100))
+      printf "%-44s %14s %14s %14s  %s %s\n", "idle RSS (MiB)", sprintf("%.1f", fi / 1024), (pi == "" ? "-" : sprintf("%.1f", pi / 1024)), "", "< 80 (proxy)", (pi == "" ? "" : verdict(pi + 0 < 80 * 1024))
+      printf "%-44s %14s %14s %14s  %s %s\n", "peak RSS (MiB)", sprintf("%.1f", fp / 1024), (pp == "" ? "-" : sprintf("%.1f", pp / 1024)), "", "< 150 (proxy)", (pp == "" ? "" : verdict(pp + 0 < 150 * 1024))
       printf "%-44s %14s %14s\n", "non-2xx answers during the runs", show(get(f, "non2xx")), show(get(p, "non2xx"))
     }'
 }
