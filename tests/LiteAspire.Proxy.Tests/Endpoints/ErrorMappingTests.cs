@@ -145,6 +145,18 @@ public sealed class ErrorMappingTests
         Assert.Empty(_gateway.Upstream.Requests);
     }
 
+    [Fact]
+    public async Task Chat_TwentyMegabyteBody_Returns413WithoutCallingUpstream()
+    {
+        using var content = new StringContent(GatewayClientExtensions.Chat("gpt-4o", new string('a', 20 * 1024 * 1024)).ToJsonString(),
+            Encoding.UTF8, "application/json");
+
+        var response = await _client.PostAsync(new Uri("/v1/chat/completions", UriKind.Relative), content);
+
+        await response.AssertOpenAIErrorAsync(413);
+        Assert.Empty(_gateway.Upstream.Requests);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
