@@ -80,6 +80,34 @@ public sealed class ExtensionsAIEndToEndTests(EndToEndFixture fixture) : IDispos
     }
 
     [Theory]
+    [MemberData(nameof(NativeProviders.Chat), MemberType = typeof(NativeProviders))]
+    public async Task StreamingFunctionInvocation_NativeProvider_InvokesAIFunctionThenStreamsAnswer(string provider)
+    {
+        var invocations = 0;
+        string GetWeather(string location = "Paris")
+        {
+            Interlocked.Increment(ref invocations);
+            return $"sunny in {location}";
+        }
+
+        var weather = AIFunctionFactory.Create(GetWeather, "get_weather", "Current weather for a city");
+        using var client = ChatClient(provider).AsBuilder()
+            .UseFunctionInvocation(configure: invoking => invoking.MaximumIterationsPerRequest = 1)
+            .Build();
+        var updates = new List<ChatResponseUpdate>();
+
+        await foreach (var update in client.GetStreamingResponseAsync("What is the weather in Paris?", new ChatOptions { Tools = [weather] }))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal(1, invocations);
+        var response = updates.ToChatResponse();
+        Assert.Equal("get_weather", Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()).Name);
+        Assert.StartsWith(ProxyClients.FakeReplyAfterTool, response.Messages[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(NativeProviders.Embeddings), MemberType = typeof(NativeProviders))]
     public async Task EmbeddingGenerator_NativeProvider_ReturnsVectors(string provider)
     {

@@ -91,6 +91,37 @@ public sealed class OpenAISdkEndToEndTests(EndToEndFixture fixture) : IDisposabl
     }
 
     [Theory]
+    [MemberData(nameof(NativeProviders.Chat), MemberType = typeof(NativeProviders))]
+    public async Task CompleteChatStreaming_FunctionTool_StreamsToolCall(string provider)
+    {
+        var client = Chat(provider);
+        var tool = ChatTool.CreateFunctionTool("get_weather", "Current weather for a city",
+            BinaryData.FromString("""{"type":"object","properties":{"location":{"type":"string"}}}"""));
+        string? name = null;
+        string? id = null;
+        var arguments = "";
+        ChatFinishReason? finish = null;
+
+        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("What is the weather in Paris?")], new ChatCompletionOptions { Tools = { tool } }))
+        {
+            foreach (var call in update.ToolCallUpdates)
+            {
+                Assert.Equal(0, call.Index);
+                name ??= call.FunctionName;
+                id ??= call.ToolCallId;
+                arguments += call.FunctionArgumentsUpdate?.ToString();
+            }
+
+            finish ??= update.FinishReason;
+        }
+
+        Assert.Equal("get_weather", name);
+        Assert.False(string.IsNullOrEmpty(id));
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(arguments).RootElement.ValueKind);
+        Assert.Equal(ChatFinishReason.ToolCalls, finish);
+    }
+
+    [Theory]
     [MemberData(nameof(NativeProviders.Embeddings), MemberType = typeof(NativeProviders))]
     public async Task GenerateEmbeddings_NativeProvider_ReturnsOneUnitVectorPerInput(string provider)
     {
