@@ -108,7 +108,7 @@ public sealed class ExtensionsAIEndToEndTests(EndToEndFixture fixture) : IDispos
     }
 
     [Theory]
-    [MemberData(nameof(NativeProviders.Embeddings), MemberType = typeof(NativeProviders))]
+    [MemberData(nameof(NativeProviders.BatchEmbeddings), MemberType = typeof(NativeProviders))]
     public async Task EmbeddingGenerator_NativeProvider_ReturnsVectors(string provider)
     {
         using var generator = new EmbeddingClient(NativeProviders.Get(provider).EmbeddingModel, ProxyClients.Key, ProxyClients.OpenAIOptions(_proxy))

@@ -81,8 +81,14 @@ public sealed class OpenAISdkEndToEndTests(EndToEndFixture fixture) : IDisposabl
 
         messages.Add(new AssistantChatMessage(first));
         messages.Add(new ToolChatMessage(call.Id, "sunny, 21 C"));
-        // The fake calls a tool whenever one is offered and allowed; "none" asks for the answer, as a model would give it.
-        var answerOptions = new ChatCompletionOptions { Tools = { tool }, ToolChoice = ChatToolChoice.CreateNoneChoice() };
+        // The fake calls a tool whenever one is offered and allowed; "none" (or no tools) asks for the answer, as a model would give it.
+        var answerOptions = new ChatCompletionOptions();
+        if (NativeProviders.Get(provider).ToolChoiceNone)
+        {
+            answerOptions.Tools.Add(tool);
+            answerOptions.ToolChoice = ChatToolChoice.CreateNoneChoice();
+        }
+
         ChatCompletion second = await client.CompleteChatAsync(messages, answerOptions);
 
         Assert.Equal(ChatFinishReason.Stop, second.FinishReason);
@@ -123,9 +129,23 @@ public sealed class OpenAISdkEndToEndTests(EndToEndFixture fixture) : IDisposabl
 
     [Theory]
     [MemberData(nameof(NativeProviders.Embeddings), MemberType = typeof(NativeProviders))]
+    public async Task GenerateEmbedding_NativeProvider_ReturnsUnitVector(string provider)
+    {
+        var client = Embeddings(provider);
+
+        OpenAIEmbedding embedding = await client.GenerateEmbeddingAsync("embed this text");
+
+        var vector = embedding.ToFloats().ToArray();
+        Assert.NotEmpty(vector);
+        // The fake's vectors are unit length: a lossy conversion on the way (float ↔ base64) would show here.
+        Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(NativeProviders.BatchEmbeddings), MemberType = typeof(NativeProviders))]
     public async Task GenerateEmbeddings_NativeProvider_ReturnsOneUnitVectorPerInput(string provider)
     {
-        var client = new EmbeddingClient(NativeProviders.Get(provider).EmbeddingModel, ProxyClients.Key, ProxyClients.OpenAIOptions(_proxy));
+        var client = Embeddings(provider);
 
         OpenAIEmbeddingCollection embeddings = await client.GenerateEmbeddingsAsync(["first text", "second text"]);
 
@@ -140,6 +160,9 @@ public sealed class OpenAISdkEndToEndTests(EndToEndFixture fixture) : IDisposabl
         // The fake's vectors are unit length: a lossy conversion on the way (float ↔ base64) would show here.
         Assert.Equal(1.0, Math.Sqrt(first.Sum(x => (double)x * x)), 3);
     }
+
+    private EmbeddingClient Embeddings(string provider) =>
+        new(NativeProviders.Get(provider).EmbeddingModel, ProxyClients.Key, ProxyClients.OpenAIOptions(_proxy));
 
     private ChatClient Chat(string provider) =>
         new(NativeProviders.Get(provider).ChatModel, ProxyClients.Key, ProxyClients.OpenAIOptions(_proxy));
