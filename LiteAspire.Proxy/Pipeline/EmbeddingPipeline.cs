@@ -23,6 +23,7 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, model);
+        var base64 = EmbeddingEncoding.WantsBase64(request);
         var call = new EmbeddingCall
         {
             Deployment = deployment,
@@ -43,6 +44,12 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
 
             var body = await ChatPipeline.ReadJsonAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
             var result = adapter.ReadEmbeddingResponse(body, call);
+            if (base64)
+            {
+                // OpenAI-shaped upstreams already answered a string; native ones answered floats.
+                EmbeddingEncoding.ToBase64(result);
+            }
+
             LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds,
                 cost.Calculate(deployment, result["usage"] as JsonObject));
             return result;

@@ -57,7 +57,8 @@ public sealed record GoogleEmbeddingInput(IReadOnlyList<string> Texts, JsonNode?
                 case "model" or "input" or "user":
                     break;
                 case "encoding_format":
-                    if (value?.GetValue<string>() is not (null or "float") && !call.DropParams)
+                    // Google answers floats only; the gateway re-encodes them when base64 (the OpenAI SDKs' default) is asked for.
+                    if (value?.GetValue<string>() is not (null or "float" or "base64") && !call.DropParams)
                     {
                         throw GeminiErrors.UnsupportedParam(provider, "encoding_format", model);
                     }
