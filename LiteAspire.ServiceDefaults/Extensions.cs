@@ -62,7 +62,13 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Logs, metrics (ASP.NET Core, HttpClient, runtime) and traces; OTLP export when configured.</summary>
+    /// <summary>
+    /// Logs, metrics (ASP.NET Core, HttpClient, runtime) and traces, exported over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (Aspire sets it). Without an exporter nothing would ever read the spans
+    /// and metric points, yet the instrumentation would still record them on every request (an Activity per request and
+    /// per upstream call, trace headers injected, histograms updated): so metrics and tracing are only wired up when
+    /// there is somewhere to send them.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -70,6 +76,11 @@ public static class Extensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+
+        if (!HasOtlpExporter(builder.Configuration))
+        {
+            return builder;
+        }
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -83,14 +94,16 @@ public static class Extensions
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
-
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
+    }
+
+    /// <summary>True when an OTLP endpoint is configured, i.e. telemetry has somewhere to go.</summary>
+    public static bool HasOtlpExporter(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
     }
 
     /// <summary>A "self" check tagged live, so /alive answers even when dependencies are down.</summary>

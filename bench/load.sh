@@ -12,7 +12,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FAKE_PORT=${FAKE_PORT:-9999}
 PROXY_PORT=${PROXY_PORT:-4000}
 DURATION=${DURATION:-10}          # seconds of each measured wrk run
-WARMUP=${WARMUP:-3}               # seconds of wrk warm-up before measuring (JIT, connection pools)
+WARMUP=${WARMUP:-15}              # seconds of wrk warm-up before measuring: tiered JIT (tier 0 -> instrumented -> tier 1)
+                                  # needs this long to settle on one shared core; less measures the JIT, not the proxy
 CONNECTIONS=${CONNECTIONS:-64}    # concurrency of the throughput run
 TTFT_COUNT=${TTFT_COUNT:-200}     # streamed requests timed for time to first token
 export BENCH_MASTER_KEY=${BENCH_MASTER_KEY:-sk-bench-master}

@@ -13,7 +13,7 @@ public static class CallTiming
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Items[StartKey] = Stopwatch.GetTimestamp();
-        context.Items[CallIdKey] = Guid.NewGuid().ToString();
+        context.Items[CallIdKey] = CallIds.New();
     }
 
     /// <summary>The call id of this request.</summary>

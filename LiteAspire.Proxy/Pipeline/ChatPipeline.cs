@@ -172,17 +172,18 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         }
     }
 
-    private static Dictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)
+    private static IReadOnlyDictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)
     {
-        var forwarded = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Most calls carry none of these: no dictionary then.
+        Dictionary<string, string>? forwarded = null;
         foreach (var name in s_forwardedHeaders)
         {
             if (headers.TryGetValue(name, out var value) && value.Count > 0)
             {
-                forwarded[name] = value.ToString();
+                (forwarded ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value.ToString();
             }
         }
 
-        return forwarded;
+        return forwarded ?? (IReadOnlyDictionary<string, string>)System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
     }
 }

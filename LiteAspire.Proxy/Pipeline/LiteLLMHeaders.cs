@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Http.Headers;
 
 using LiteAspire.Proxy.Providers;
 
@@ -20,12 +22,13 @@ public static class LiteLLMHeaders
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentNullException.ThrowIfNull(upstream);
         var headers = context.Response.Headers;
-        foreach (var header in upstream.Headers)
+        // NonValidated: the raw values as received; the validated view parses every header into typed objects first.
+        foreach (var header in upstream.Headers.NonValidated)
         {
             CopyUpstream(headers, header.Key, header.Value);
         }
 
-        foreach (var header in upstream.Content.Headers)
+        foreach (var header in upstream.Content.Headers.NonValidated)
         {
             CopyUpstream(headers, header.Key, header.Value);
         }
@@ -53,13 +56,33 @@ public static class LiteLLMHeaders
     /// <summary>The upstream URL without its query string (Azure puts api-version there; some providers put keys there).</summary>
     public static string? ApiBaseOf(Uri? uri) => uri?.GetLeftPart(UriPartial.Path);
 
-    private static void CopyUpstream(IHeaderDictionary headers, string name, IEnumerable<string> values)
+    private static void CopyUpstream(IHeaderDictionary headers, string name, HeaderStringValues values)
     {
-        var value = string.Join(", ", values);
-        headers["llm_provider-" + name] = value;
+        var value = values.ToString(); // multiple values joined with ", ", as the validated view would
+        headers[PrefixedName(name)] = value;
         if (name.StartsWith("x-ratelimit-", StringComparison.OrdinalIgnoreCase))
         {
             headers[name] = value;
         }
+    }
+
+    // An upstream sends the same dozen header names on every call: build each "llm_provider-" name once. Bounded, so an
+    // upstream inventing names cannot grow it without limit.
+    private static readonly ConcurrentDictionary<string, string> s_prefixedNames = new(StringComparer.Ordinal);
+
+    private static string PrefixedName(string name)
+    {
+        if (s_prefixedNames.TryGetValue(name, out var prefixed))
+        {
+            return prefixed;
+        }
+
+        prefixed = "llm_provider-" + name;
+        if (s_prefixedNames.Count < 512)
+        {
+            s_prefixedNames.TryAdd(name, prefixed);
+        }
+
+        return prefixed;
     }
 }

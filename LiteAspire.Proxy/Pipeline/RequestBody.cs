@@ -58,10 +58,13 @@ public static class RequestBody
             limit.MaxRequestBodySize = maxBytes + 1;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength : 4096);
+        // One spare byte: the read that sees the end of a body of the declared length needs room, and must not grow the buffer.
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < 8192 ? (int)request.ContentLength + 1 : 8192);
         while (true)
         {
-            var memory = buffer.GetMemory(8192);
+            // Size reads to the declared length, so a small body costs one right-sized buffer, not an 8 KiB one.
+            var remaining = request.ContentLength - buffer.WrittenCount;
+            var memory = buffer.GetMemory(remaining is { } left and >= 0 and < 8192 ? (int)Math.Max(1, left) : 8192);
             var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {

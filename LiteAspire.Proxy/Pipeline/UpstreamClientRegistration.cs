@@ -1,10 +1,14 @@
+using System.Diagnostics;
 using System.Net;
 
 using Microsoft.Extensions.Http.Resilience;
 
 namespace LiteAspire.Proxy.Pipeline;
 
-/// <summary>Registers the one upstream HttpClient: pooled sockets, no proxy, no decompression, no resilience handlers (the router owns retries).</summary>
+/// <summary>
+/// Registers the one upstream HttpClient: pooled sockets, no proxy, no decompression, no cookies, no resilience handlers
+/// (the router owns retries), no per-call logging handlers.
+/// </summary>
 public static class UpstreamClientRegistration
 {
     /// <summary>Adds the named client <see cref="UpstreamHttp.ClientName"/>.</summary>
@@ -15,8 +19,12 @@ public static class UpstreamClientRegistration
                 // Each call carries its own deadline (UpstreamTimeout); the client-wide one would cut long streams.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
             {
+                // Without an OTLP exporter nobody collects traces (ServiceDefaults), so no traceparent headers to send upstream.
+                ActivityHeadersPropagator = Microsoft.Extensions.Hosting.Extensions.HasOtlpExporter(services.GetRequiredService<IConfiguration>())
+                    ? DistributedContextPropagator.Current
+                    : null,
                 UseProxy = false,
                 AutomaticDecompression = DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -31,6 +39,9 @@ public static class UpstreamClientRegistration
 #pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        // Hot path: the factory's logging handlers open a log scope and time every call even with their logs filtered out
+        // (they are, by default: AddDefaultLogLevels), and the pipeline logs upstream failures itself.
+        builder.RemoveAllLoggers();
         services.AddSingleton<UpstreamHttp>();
         return services;
     }

@@ -22,8 +22,9 @@ public sealed class ChatCall
     public bool DropParams { get; init; }
 
     /// <summary>The per-request id (<c>x-litellm-call-id</c>).</summary>
-    public string CallId { get; init; } = Guid.NewGuid().ToString();
+    /// <remarks>Made on first read when not given: the pipeline always gives one, and a fresh id per call costs.</remarks>
+    public string CallId { get => field ??= Pipeline.CallIds.New(); init; }
 
     /// <summary>Headers from the client that are forwarded as-is (<c>anthropic-beta</c>, ...), lower-case names.</summary>
-    public IReadOnlyDictionary<string, string> ForwardedHeaders { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ForwardedHeaders { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 }
