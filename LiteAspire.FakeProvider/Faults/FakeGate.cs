@@ -1,3 +1,5 @@
+using LiteAspire.FakeProvider.Wire;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,5 +47,20 @@ internal static class FakeGate
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// <see cref="PassAsync"/>, then the body parsed as a JSON object; null when the gate or a 400 for a bad body already
+    /// answered. The flow every JSON route starts with, so each provider file keeps only its wire format.
+    /// </summary>
+    public static async ValueTask<GatedRequest?> PassJsonAsync(HttpContext context, FakeWire wire)
+    {
+        if (await PassAsync(context, wire).ConfigureAwait(false) is not { } plan)
+        {
+            return null;
+        }
+
+        var body = await RequestJson.ReadAsync(context, wire).ConfigureAwait(false);
+        return body is null ? null : new GatedRequest(plan, body);
     }
 }

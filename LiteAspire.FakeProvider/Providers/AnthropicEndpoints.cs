@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Anthropic's Messages API: text or tool_use content, and its named SSE events when streaming.</summary>
@@ -32,16 +22,7 @@ internal static class AnthropicEndpoints
             input.AddMessage("system", ChatInput.TextOf(system));
         }
 
-        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var message in messages.EnumerateArray())
-            {
-                if (message.TryGetProperty("content", out var content))
-                {
-                    input.AddMessage(OpenAIRequests.String(message, "role"), ChatInput.TextOf(content));
-                }
-            }
-        }
+        OpenAIRequests.AddMessages(input, root);
 
         if (root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0)
         {
@@ -60,18 +41,14 @@ internal static class AnthropicEndpoints
 
     private static async Task MessagesAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Anthropic) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Anthropic);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Anthropic);
-        if (body is null)
-        {
-            return;
-        }
-
-        var input = ReadInput(body.RootElement);
+        var plan = request.Plan;
+        var input = ReadInput(request.Root);
         if (input.MaxTokens is null)
         {
             await ProviderErrors.WriteAsync(context, FakeWire.Anthropic, 400, "max_tokens: Field required");

@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Ollama's native API: chat and generate (NDJSON streaming by default), embed, tags.</summary>
@@ -27,18 +17,14 @@ internal static class OllamaEndpoints
 
     private static async Task GenerateAsync(HttpContext context, bool chat)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Ollama) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Ollama);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Ollama);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         ChatInput input;
         if (chat)
         {
@@ -147,36 +133,20 @@ internal static class OllamaEndpoints
 
     private static async Task EmbedAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Ollama) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Ollama);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Ollama);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var dimensions = OpenAIRequests.Int(root, "dimensions") ?? FakeVectors.DefaultDimensions;
-        var characters = 0;
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteString("model", OpenAIRequests.String(root, "model") ?? "nomic-embed-text");
         json.WriteStartArray("embeddings");
-        foreach (var text in texts)
-        {
-            characters += text.Length;
-            json.WriteStartArray();
-            foreach (var value in FakeVectors.For(text, dimensions))
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
-        }
+        var characters = FakeVectors.WriteEach(json, texts, dimensions);
 
         json.WriteEndArray();
         json.WriteNumber("total_duration", 1_000_000);

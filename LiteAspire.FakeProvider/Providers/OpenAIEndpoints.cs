@@ -1,13 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace LiteAspire.FakeProvider.Providers;
 
@@ -37,18 +28,13 @@ internal static class OpenAIEndpoints
 
     private static async Task EmbeddingsAsync(HttpContext context, FakeWire wire, string? deployment)
     {
-        if (await FakeGate.PassAsync(context, wire) is null)
+        using var request = await FakeGate.PassJsonAsync(context, wire);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, wire);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         if (texts.Count == 0)
         {
@@ -145,22 +131,17 @@ internal static class OpenAIEndpoints
 
     private static async Task ImagesAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var prompt = OpenAIRequests.String(root, "prompt") ?? "";
         var count = Math.Clamp(OpenAIRequests.Int(root, "n") ?? 1, 1, 10);
         var asBase64 = OpenAIRequests.String(root, "response_format") == "b64_json";
-        var request = context.Request;
+        var http = context.Request;
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
@@ -174,7 +155,7 @@ internal static class OpenAIEndpoints
             }
             else
             {
-                json.WriteString("url", $"{request.Scheme}://{request.Host}/v1/fake-files/image.png");
+                json.WriteString("url", $"{http.Scheme}://{http.Host}/v1/fake-files/image.png");
             }
 
             json.WriteString("revised_prompt", "A fake image of: " + prompt);
@@ -188,18 +169,13 @@ internal static class OpenAIEndpoints
 
     private static async Task SpeechAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var text = OpenAIRequests.String(root, "input") ?? "";
         var format = OpenAIRequests.String(root, "response_format") ?? "mp3";
         // Not playable audio: a recognisable header and one byte per input character, so size follows input.
@@ -280,18 +256,13 @@ internal static class OpenAIEndpoints
 
     private static async Task ModerationsAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var json = JsonReply.Start();
         json.WriteStartObject();

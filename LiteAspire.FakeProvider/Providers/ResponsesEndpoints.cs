@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>OpenAI's Responses API: a message output item, and the typed SSE events when streaming.</summary>
@@ -21,18 +11,14 @@ internal static class ResponsesEndpoints
 
     private static async Task ResponsesAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         var input = new ChatInput
         {
             Model = OpenAIRequests.String(root, "model") ?? "fake-model",
