@@ -22,20 +22,20 @@ public static class AnthropicResponseTranslator
         {
             foreach (var block in blocks)
             {
-                switch (AnthropicJson.String(block.Prop("type")))
+                switch (JsonRead.String(block.Prop("type")))
                 {
                     case "text":
-                        (text ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("text")));
+                        (text ??= new StringBuilder()).Append(JsonRead.String(block.Prop("text")));
                         break;
                     case "thinking":
-                        (reasoning ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("thinking")));
+                        (reasoning ??= new StringBuilder()).Append(JsonRead.String(block.Prop("thinking")));
                         (thinkingBlocks ??= []).Add(block!.DeepClone());
                         break;
                     case "redacted_thinking":
                         (thinkingBlocks ??= []).Add(block!.DeepClone());
                         break;
                     case "tool_use":
-                        var name = AnthropicJson.String(block.Prop("name")) ?? "";
+                        var name = JsonRead.String(block.Prop("name")) ?? "";
                         var arguments = block.Prop("input")?.ToJsonString() ?? "{}";
                         if (jsonMode && name == AnthropicRequestTranslator.JsonToolName)
                         {
@@ -44,7 +44,7 @@ public static class AnthropicResponseTranslator
                         else
                         {
                             (toolCalls ??= []).Add(OpenAIShapes.ToolCall(
-                                AnthropicJson.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, arguments));
+                                JsonRead.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, arguments));
                         }
 
                         break;
@@ -58,15 +58,15 @@ public static class AnthropicResponseTranslator
             message["thinking_blocks"] = thinkingBlocks;
         }
 
-        var finishReason = toolCalls is { Count: > 0 } ? "tool_calls" : FinishReasons.Map(AnthropicJson.String(body.Prop("stop_reason")));
+        var finishReason = toolCalls is { Count: > 0 } ? "tool_calls" : FinishReasons.Map(JsonRead.String(body.Prop("stop_reason")));
         if (jsonMode && finishReason == "tool_calls" && toolCalls is null)
         {
             finishReason = "stop";
         }
 
         return OpenAIShapes.ChatCompletion(
-            AnthropicJson.String(body.Prop("id")) ?? OpenAIShapes.NewCompletionId(),
-            AnthropicJson.String(body.Prop("model")) ?? "",
+            JsonRead.String(body.Prop("id")) ?? OpenAIShapes.NewCompletionId(),
+            JsonRead.String(body.Prop("model")) ?? "",
             OpenAIShapes.Now(),
             [(message, finishReason)],
             AnthropicUsage.ToOpenAI(body.Prop("usage")));

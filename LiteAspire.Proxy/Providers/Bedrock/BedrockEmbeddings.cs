@@ -20,7 +20,7 @@ public static class BedrockEmbeddings
             return new JsonObject
             {
                 ["texts"] = inputs,
-                ["input_type"] = ChatRequestParts.StringOf(request["input_type"]) ?? "search_document",
+                ["input_type"] = JsonRead.String(request["input_type"]) ?? "search_document",
             };
         }
 

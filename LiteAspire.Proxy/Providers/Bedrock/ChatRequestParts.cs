@@ -6,7 +6,7 @@ namespace LiteAspire.Proxy.Providers.Bedrock;
 
 /// <summary>
 /// Small readers of OpenAI request pieces that the Bedrock, Cohere and Ollama adapters share (content text, stop lists,
-/// tool arguments, data URLs, unsupported params, error bodies). Candidates for Providers/Shared.
+/// tool arguments, unsupported params, error bodies). Typed JSON reads and data URLs are in Providers/Shared.
 /// </summary>
 public static class ChatRequestParts
 {
@@ -78,28 +78,6 @@ public static class ChatRequestParts
         }
     }
 
-    /// <summary>Splits <c>data:image/png;base64,AAAA</c> into its media type and base64 data.</summary>
-    public static bool TryParseDataUrl(string url, out string mediaType, out string base64)
-    {
-        mediaType = "";
-        base64 = "";
-        if (!url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var comma = url.IndexOf(',', StringComparison.Ordinal);
-        var marker = url.IndexOf(";base64", StringComparison.OrdinalIgnoreCase);
-        if (comma < 0 || marker < 0 || marker > comma)
-        {
-            return false;
-        }
-
-        mediaType = url[5..marker];
-        base64 = url[(comma + 1)..];
-        return true;
-    }
-
     /// <summary>The URL of an <c>image_url</c> part (<c>{"image_url":{"url"}}</c> or <c>{"image_url":"..."}</c>).</summary>
     public static string? ImageUrlOf(JsonNode part) => part["image_url"] switch
     {
@@ -151,9 +129,6 @@ public static class ChatRequestParts
         return body;
     }
 
-    /// <summary>A property of <paramref name="node"/> when it is an object; null for anything else (the indexer throws on arrays).</summary>
-    public static JsonNode? Field(JsonNode? node, string name) => node is JsonObject json ? json[name] : null;
-
     /// <summary>
     /// Runs a request translation, turning the JSON type errors a malformed client body causes (an array where an object
     /// belongs, a fraction where an integer belongs) into a 400 instead of a 500.
@@ -200,9 +175,6 @@ public static class ChatRequestParts
     /// <summary>The number at <paramref name="node"/>, or 0.</summary>
     public static long NumberOf(JsonNode? node) =>
         node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;
-
-    /// <summary>A string property, or null when absent or not a string.</summary>
-    public static string? StringOf(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 
     /// <summary>The request's <c>max_completion_tokens</c> or <c>max_tokens</c>.</summary>
     public static JsonNode? MaxTokens(JsonObject request) => request["max_completion_tokens"] ?? request["max_tokens"];

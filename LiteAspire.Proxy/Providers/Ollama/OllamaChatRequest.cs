@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Ollama;
 
@@ -91,7 +92,7 @@ public static class OllamaChatRequest
         // Ollama streams unless told otherwise, so the flag is always explicit.
         var body = new JsonObject
         {
-            ["model"] = ChatRequestParts.StringOf(request["model"]),
+            ["model"] = JsonRead.String(request["model"]),
             ["stream"] = request["stream"]?.GetValueKind() == JsonValueKind.True,
         };
         var options = new JsonObject();
@@ -122,7 +123,7 @@ public static class OllamaChatRequest
         {
             body["think"] = think.DeepClone();
         }
-        else if (ChatRequestParts.StringOf(request["reasoning_effort"]) is { } effort)
+        else if (JsonRead.String(request["reasoning_effort"]) is { } effort)
         {
             body["think"] = effort != "none";
         }
@@ -140,7 +141,7 @@ public static class OllamaChatRequest
         return body;
     }
 
-    private static JsonNode? Format(JsonNode? responseFormat) => ChatRequestParts.StringOf(responseFormat?["type"]) switch
+    private static JsonNode? Format(JsonNode? responseFormat) => JsonRead.String(responseFormat?["type"]) switch
     {
         "json_object" => "json",
         "json_schema" => responseFormat?["json_schema"]?["schema"]?.DeepClone() ?? "json",
@@ -164,7 +165,7 @@ public static class OllamaChatRequest
                 continue;
             }
 
-            var role = ChatRequestParts.StringOf(message["role"]) ?? "user";
+            var role = JsonRead.String(message["role"]) ?? "user";
             var converted = new JsonObject
             {
                 ["role"] = role switch { "developer" => "system", "function" => "tool", _ => role },
@@ -185,8 +186,8 @@ public static class OllamaChatRequest
                         continue;
                     }
 
-                    var name = ChatRequestParts.StringOf(function["name"]) ?? "";
-                    if (ChatRequestParts.StringOf(call["id"]) is { } id)
+                    var name = JsonRead.String(function["name"]) ?? "";
+                    if (JsonRead.String(call["id"]) is { } id)
                     {
                         (toolNames ??= [])[id] = name;
                     }
@@ -201,8 +202,8 @@ public static class OllamaChatRequest
             }
 
             if (role is "tool" or "function"
-                && (ChatRequestParts.StringOf(message["name"])
-                    ?? (toolNames is not null && ChatRequestParts.StringOf(message["tool_call_id"]) is { } callId && toolNames.TryGetValue(callId, out var known) ? known : null)) is { } toolName)
+                && (JsonRead.String(message["name"])
+                    ?? (toolNames is not null && JsonRead.String(message["tool_call_id"]) is { } callId && toolNames.TryGetValue(callId, out var known) ? known : null)) is { } toolName)
             {
                 converted["tool_name"] = toolName;
             }
@@ -223,13 +224,13 @@ public static class OllamaChatRequest
         JsonArray? images = null;
         foreach (var part in parts)
         {
-            if (ChatRequestParts.StringOf(part?["type"]) != "image_url")
+            if (JsonRead.String(part?["type"]) != "image_url")
             {
                 continue;
             }
 
             var url = ChatRequestParts.ImageUrlOf(part!) ?? "";
-            if (!ChatRequestParts.TryParseDataUrl(url, out _, out var data))
+            if (!DataUrl.TryParse(url, out _, out var data))
             {
                 throw new ProviderException(LiteLLMErrorKind.BadRequestError, Provider,
                     "Ollama takes images as base64 data URLs (data:image/png;base64,...).", 400, "messages");
@@ -252,7 +253,7 @@ public static class OllamaChatRequest
 
         var leadingSystem = new StringBuilder();
         var start = 0;
-        while (start < messages.Count && ChatRequestParts.StringOf(messages[start]?["role"]) is "system" or "developer")
+        while (start < messages.Count && JsonRead.String(messages[start]?["role"]) is "system" or "developer")
         {
             if (leadingSystem.Length > 0)
             {
@@ -264,7 +265,7 @@ public static class OllamaChatRequest
         }
 
         var system = leadingSystem.Length > 0 ? leadingSystem.ToString() : null;
-        if (messages.Count - start == 1 && ChatRequestParts.StringOf(messages[start]?["role"]) is "user" or null)
+        if (messages.Count - start == 1 && JsonRead.String(messages[start]?["role"]) is "user" or null)
         {
             // One user turn: a plain prompt, as a completion client expects.
             var only = messages[start]?["content"];
@@ -276,7 +277,7 @@ public static class OllamaChatRequest
         for (var i = start; i < messages.Count; i++)
         {
             var message = messages[i];
-            var role = ChatRequestParts.StringOf(message?["role"]) ?? "user";
+            var role = JsonRead.String(message?["role"]) ?? "user";
             AddImages(message?["content"], images);
             prompt.Append(role switch
             {
