@@ -192,42 +192,20 @@ public static class AnthropicToOpenAIRequest
             return message;
         }
 
-        StringBuilder? textContent = null;
-        StringBuilder? reasoning = null;
-        JsonArray? thinkingBlocks = null;
-        JsonArray? toolCalls = null;
-        if (content is JsonArray blocks)
+        var blocks = AnthropicContent.Read(content, static (read, block) => read.AddToolCall(new JsonObject
         {
-            foreach (var block in blocks)
+            ["id"] = JsonRead.String(block.Prop("id")),
+            ["type"] = "function",
+            ["function"] = new JsonObject
             {
-                switch (JsonRead.String(block.Prop("type")))
-                {
-                    case "text":
-                        (textContent ??= new StringBuilder()).Append(JsonRead.String(block.Prop("text")));
-                        break;
-                    case "thinking":
-                        (reasoning ??= new StringBuilder()).Append(JsonRead.String(block.Prop("thinking")));
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "redacted_thinking":
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "tool_use":
-                        (toolCalls ??= []).Add(new JsonObject
-                        {
-                            ["id"] = JsonRead.String(block.Prop("id")),
-                            ["type"] = "function",
-                            ["function"] = new JsonObject
-                            {
-                                ["name"] = JsonRead.String(block.Prop("name")),
-                                ["arguments"] = block.Prop("input")?.ToJsonString() ?? "{}",
-                            },
-                        });
-                        break;
-                }
-            }
-        }
-
+                ["name"] = JsonRead.String(block.Prop("name")),
+                ["arguments"] = block.Prop("input")?.ToJsonString() ?? "{}",
+            },
+        }));
+        var textContent = blocks.Text;
+        var toolCalls = blocks.ToolCalls;
+        var reasoning = blocks.Reasoning;
+        var thinkingBlocks = blocks.ThinkingBlocks;
         message["content"] = textContent?.ToString();
         if (toolCalls is not null)
         {
