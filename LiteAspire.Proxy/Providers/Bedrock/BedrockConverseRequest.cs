@@ -21,9 +21,9 @@ public static class BedrockConverseRequest
         ArgumentNullException.ThrowIfNull(request);
         foreach (var name in Unsupported)
         {
-            if (request[name] is { } value && !(name == "n" && ChatRequestParts.NumberOf(value) == 1))
+            if (request[name] is { } value && !(name == "n" && JsonRead.LongOrZero(value) == 1))
             {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
+                UnsupportedParams.Reject(dropParams, Provider, name);
             }
         }
 
@@ -340,7 +340,7 @@ public static class BedrockConverseRequest
                 break;
             case var value when JsonRead.String(value) is "none":
                 // Converse has no "none": the only faithful translation is to offer no tools at all.
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tool_choice", "Bedrock Converse has no tool_choice 'none'");
+                UnsupportedParams.Reject(dropParams, Provider, "tool_choice", "Bedrock Converse has no tool_choice 'none'");
                 return null;
             default:
                 break;

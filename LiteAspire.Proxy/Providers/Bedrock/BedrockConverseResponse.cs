@@ -63,10 +63,10 @@ public static class BedrockConverseResponse
             return null;
         }
 
-        var input = ChatRequestParts.NumberOf(usage["inputTokens"]);
-        var output = ChatRequestParts.NumberOf(usage["outputTokens"]);
-        var cacheRead = usage["cacheReadInputTokens"] is null ? (long?)null : ChatRequestParts.NumberOf(usage["cacheReadInputTokens"]);
-        var cacheWrite = usage["cacheWriteInputTokens"] is null ? (long?)null : ChatRequestParts.NumberOf(usage["cacheWriteInputTokens"]);
+        var input = JsonRead.LongOrZero(usage["inputTokens"]);
+        var output = JsonRead.LongOrZero(usage["outputTokens"]);
+        var cacheRead = usage["cacheReadInputTokens"] is null ? (long?)null : JsonRead.LongOrZero(usage["cacheReadInputTokens"]);
+        var cacheWrite = usage["cacheWriteInputTokens"] is null ? (long?)null : JsonRead.LongOrZero(usage["cacheWriteInputTokens"]);
         return OpenAIShapes.Usage(input + (cacheRead ?? 0) + (cacheWrite ?? 0), output, cacheRead, cacheCreationTokens: cacheWrite);
     }
 

@@ -35,7 +35,7 @@ public static class BedrockConverseStreamReader
                     if (name == BedrockConverseRequest.JsonToolName)
                     {
                         // response_format's forced tool: its input is the answer, streamed as content.
-                        jsonToolBlock = (int)ChatRequestParts.NumberOf(payload["contentBlockIndex"]);
+                        jsonToolBlock = (int)JsonRead.LongOrZero(payload["contentBlockIndex"]);
                         break;
                     }
 
@@ -44,7 +44,7 @@ public static class BedrockConverseStreamReader
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["tool_calls"] = new JsonArray { call } });
                     break;
                 case "contentBlockDelta" when payload["delta"] is JsonObject delta:
-                    if (Delta(delta, currentToolIndex, jsonToolBlock >= 0 && ChatRequestParts.NumberOf(payload["contentBlockIndex"]) == jsonToolBlock) is { } chunkDelta)
+                    if (Delta(delta, currentToolIndex, jsonToolBlock >= 0 && JsonRead.LongOrZero(payload["contentBlockIndex"]) == jsonToolBlock) is { } chunkDelta)
                     {
                         yield return OpenAIShapes.Chunk(id, model, created, chunkDelta);
                     }

@@ -6,7 +6,7 @@ namespace LiteAspire.Proxy.Providers.Bedrock;
 
 /// <summary>
 /// Small readers of OpenAI request pieces that the Bedrock, Cohere and Ollama adapters share (content text, stop lists,
-/// tool arguments, unsupported params, error bodies). Typed JSON reads and data URLs are in Providers/Shared.
+/// tool arguments, error bodies). Typed JSON reads, data URLs and unsupported params are in Providers/Shared.
 /// </summary>
 public static class ChatRequestParts
 {
@@ -86,17 +86,6 @@ public static class ChatRequestParts
         _ => null,
     };
 
-    /// <summary>For a parameter the provider does not take: nothing under drop_params, else LiteLLM's UnsupportedParamsError (400).</summary>
-    public static void RejectUnlessDropped(bool dropParams, string provider, string param, string? why = null)
-    {
-        if (!dropParams)
-        {
-            throw new ProviderException(LiteLLMErrorKind.UnsupportedParamsError, provider,
-                $"{provider} does not support parameters: ['{param}']{(why is null ? "" : " (" + why + ")")}. To drop these, set `litellm.drop_params=True` or for proxy: `litellm_settings: drop_params: true`.",
-                400, param);
-        }
-    }
-
     /// <summary>The message of a JSON error body (<c>message</c>, <c>Message</c>, <c>error</c> or <c>error.message</c>), else the raw body.</summary>
     public static string ErrorMessage(string body)
     {
@@ -171,10 +160,6 @@ public static class ChatRequestParts
             throw new ProviderException(LiteLLMErrorKind.APIError, provider, $"Invalid JSON in the {provider} stream: {error.Message}", 500);
         }
     }
-
-    /// <summary>The number at <paramref name="node"/>, or 0.</summary>
-    public static long NumberOf(JsonNode? node) =>
-        node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;
 
     /// <summary>The request's <c>max_completion_tokens</c> or <c>max_tokens</c>.</summary>
     public static JsonNode? MaxTokens(JsonObject request) => request["max_completion_tokens"] ?? request["max_tokens"];

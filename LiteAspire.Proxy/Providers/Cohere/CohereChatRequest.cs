@@ -28,18 +28,7 @@ public static class CohereChatRequest
     public static JsonObject Build(JsonObject request, bool dropParams)
     {
         ArgumentNullException.ThrowIfNull(request);
-        foreach (var name in Unsupported)
-        {
-            if (request[name] is not null)
-            {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
-            }
-        }
-
-        if (request["n"] is { } n && ChatRequestParts.NumberOf(n) > 1)
-        {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "n");
-        }
+        UnsupportedParams.RejectPresent(request, dropParams, Provider, Unsupported);
 
         var body = new JsonObject
         {
@@ -195,7 +184,7 @@ public static class CohereChatRequest
                 return;
             case JsonObject:
                 // v2 can require a tool call, not name which one.
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tool_choice", "Cohere cannot force a named tool");
+                UnsupportedParams.Reject(dropParams, Provider, "tool_choice", "Cohere cannot force a named tool");
                 return;
             default:
                 var value = JsonRead.String(choice);

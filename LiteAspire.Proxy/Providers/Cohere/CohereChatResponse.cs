@@ -53,7 +53,7 @@ public static class CohereChatResponse
         var counts = usage?["billed_units"] as JsonObject ?? usage?["tokens"] as JsonObject;
         return counts is null
             ? null
-            : OpenAIShapes.Usage(ChatRequestParts.NumberOf(counts["input_tokens"]), ChatRequestParts.NumberOf(counts["output_tokens"]));
+            : OpenAIShapes.Usage(JsonRead.LongOrZero(counts["input_tokens"]), JsonRead.LongOrZero(counts["output_tokens"]));
     }
 
     /// <summary>A Cohere error body (<c>{"message": ...}</c>) at <paramref name="status"/> as LiteLLM's exception.</summary>

@@ -47,7 +47,7 @@ public static class CohereEmbeddings
             data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = vectors[i]?.DeepClone() });
         }
 
-        var tokens = ChatRequestParts.NumberOf(body["meta"]?["billed_units"]?["input_tokens"]);
+        var tokens = JsonRead.LongOrZero(body["meta"]?["billed_units"]?["input_tokens"]);
         return new JsonObject
         {
             ["object"] = "list",

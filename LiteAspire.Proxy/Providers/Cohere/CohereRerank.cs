@@ -50,7 +50,7 @@ public static class CohereRerank
         {
             foreach (var item in results)
             {
-                var index = (int)ChatRequestParts.NumberOf(item?["index"]);
+                var index = (int)JsonRead.LongOrZero(item?["index"]);
                 if (item is JsonObject entry && index >= 0 && index < documents.Count && entry["document"] is null)
                 {
                     entry["document"] = new JsonObject { ["text"] = DocumentText(documents[index]) };

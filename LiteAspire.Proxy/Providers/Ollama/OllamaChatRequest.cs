@@ -55,7 +55,7 @@ public static class OllamaChatRequest
         ArgumentNullException.ThrowIfNull(request);
         if (request["tools"] is JsonArray { Count: > 0 })
         {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tools", "use ollama_chat/ for tool calling");
+            UnsupportedParams.Reject(dropParams, Provider, "tools", "use ollama_chat/ for tool calling");
         }
 
         var body = Common(request, dropParams);
@@ -76,18 +76,7 @@ public static class OllamaChatRequest
 
     private static JsonObject Common(JsonObject request, bool dropParams)
     {
-        foreach (var name in Unsupported)
-        {
-            if (request[name] is not null)
-            {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
-            }
-        }
-
-        if (request["n"] is { } n && ChatRequestParts.NumberOf(n) > 1)
-        {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "n");
-        }
+        UnsupportedParams.RejectPresent(request, dropParams, Provider, Unsupported);
 
         // Ollama streams unless told otherwise, so the flag is always explicit.
         var body = new JsonObject

@@ -51,7 +51,7 @@ public static class OllamaChatResponse
 
     /// <summary><c>prompt_eval_count</c> / <c>eval_count</c> as OpenAI usage.</summary>
     public static JsonObject Usage(JsonNode body) =>
-        OpenAIShapes.Usage(ChatRequestParts.NumberOf(body?["prompt_eval_count"]), ChatRequestParts.NumberOf(body?["eval_count"]));
+        OpenAIShapes.Usage(JsonRead.LongOrZero(body?["prompt_eval_count"]), JsonRead.LongOrZero(body?["eval_count"]));
 
     /// <summary>An Ollama error (<c>{"error": "..."}</c>) at <paramref name="status"/> as LiteLLM's exception.</summary>
     public static ProviderException Error(int status, string body)

@@ -31,6 +31,10 @@ internal static class JsonRead
         return value.TryGetValue<double>(out var d) ? (long)d : null;
     }
 
+    /// <summary>The number as a whole <see cref="long"/>, or 0 when absent, not a number, or a fraction.</summary>
+    public static long LongOrZero(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;
+
     /// <summary>A property of an object; null when the node is absent or not an object (indexing a value or array would throw).</summary>
     public static JsonNode? Prop(this JsonNode? node, string key) => node is JsonObject obj ? obj[key] : null;
 
