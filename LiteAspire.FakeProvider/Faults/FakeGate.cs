@@ -63,4 +63,14 @@ internal static class FakeGate
         var body = await RequestJson.ReadAsync(context, wire).ConfigureAwait(false);
         return body is null ? null : new GatedRequest(plan, body);
     }
+
+    /// <summary>A route handler that runs <paramref name="handler"/> only once <see cref="PassJsonAsync"/> let the request through.</summary>
+    public static RequestDelegate Json(FakeWire wire, Func<HttpContext, GatedRequest, Task> handler) => async context =>
+    {
+        using var request = await PassJsonAsync(context, wire).ConfigureAwait(false);
+        if (request is not null)
+        {
+            await handler(context, request).ConfigureAwait(false);
+        }
+    };
 }

@@ -5,7 +5,7 @@ internal static class AnthropicEndpoints
 {
     public static IEndpointRouteBuilder MapAnthropic(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/messages", MessagesAsync);
+        app.MapPost("/v1/messages", FakeGate.Json(FakeWire.Anthropic, MessagesAsync));
         return app;
     }
 
@@ -39,14 +39,8 @@ internal static class AnthropicEndpoints
         return input;
     }
 
-    private static async Task MessagesAsync(HttpContext context)
+    private static async Task MessagesAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Anthropic);
-        if (request is null)
-        {
-            return;
-        }
-
         var plan = request.Plan;
         var input = ReadInput(request.Root);
         if (input.MaxTokens is null)

@@ -9,7 +9,7 @@ internal static class BedrockEndpoints
     {
         app.MapPost("/model/{modelId}/converse", context => ConverseAsync(context, stream: false));
         app.MapPost("/model/{modelId}/converse-stream", context => ConverseAsync(context, stream: true));
-        app.MapPost("/model/{modelId}/invoke", InvokeEmbeddingAsync);
+        app.MapPost("/model/{modelId}/invoke", FakeGate.Json(FakeWire.Bedrock, InvokeEmbeddingAsync));
         return app;
     }
 
@@ -153,14 +153,8 @@ internal static class BedrockEndpoints
     }
 
     /// <summary>Titan text embeddings (<c>{"inputText","dimensions"}</c>), the embedding model LiteLLM calls through invoke.</summary>
-    private static async Task InvokeEmbeddingAsync(HttpContext context)
+    private static async Task InvokeEmbeddingAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Bedrock);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         if (OpenAIRequests.String(root, "inputText") is not { } text)
         {

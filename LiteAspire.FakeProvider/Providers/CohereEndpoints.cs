@@ -5,20 +5,14 @@ internal static class CohereEndpoints
 {
     public static IEndpointRouteBuilder MapCohere(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v2/chat", ChatAsync);
-        app.MapPost("/v2/embed", EmbedAsync);
-        app.MapPost("/v2/rerank", context => RerankEndpoints.RerankAsync(context, FakeWire.Cohere));
+        app.MapPost("/v2/chat", FakeGate.Json(FakeWire.Cohere, ChatAsync));
+        app.MapPost("/v2/embed", FakeGate.Json(FakeWire.Cohere, EmbedAsync));
+        app.MapPost("/v2/rerank", FakeGate.Json(FakeWire.Cohere, RerankEndpoints.RerankAsync));
         return app;
     }
 
-    private static async Task ChatAsync(HttpContext context)
+    private static async Task ChatAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Cohere);
-        if (request is null)
-        {
-            return;
-        }
-
         var plan = request.Plan;
         var root = request.Root;
         var input = OpenAIRequests.ChatInput(root);
@@ -205,14 +199,8 @@ internal static class CohereEndpoints
         _ => "COMPLETE",
     };
 
-    private static async Task EmbedAsync(HttpContext context)
+    private static async Task EmbedAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Cohere);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var texts = OpenAIRequests.Inputs(root, "texts");
         var dimensions = OpenAIRequests.Int(root, "output_dimension") ?? FakeVectors.DefaultDimensions;

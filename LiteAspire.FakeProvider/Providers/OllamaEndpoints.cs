@@ -8,21 +8,15 @@ internal static class OllamaEndpoints
 
     public static IEndpointRouteBuilder MapOllama(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/chat", context => GenerateAsync(context, chat: true));
-        app.MapPost("/api/generate", context => GenerateAsync(context, chat: false));
-        app.MapPost("/api/embed", EmbedAsync);
+        app.MapPost("/api/chat", FakeGate.Json(FakeWire.Ollama, (context, request) => GenerateAsync(context, request, chat: true)));
+        app.MapPost("/api/generate", FakeGate.Json(FakeWire.Ollama, (context, request) => GenerateAsync(context, request, chat: false)));
+        app.MapPost("/api/embed", FakeGate.Json(FakeWire.Ollama, EmbedAsync));
         app.MapGet("/api/tags", TagsAsync);
         return app;
     }
 
-    private static async Task GenerateAsync(HttpContext context, bool chat)
+    private static async Task GenerateAsync(HttpContext context, GatedRequest request, bool chat)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Ollama);
-        if (request is null)
-        {
-            return;
-        }
-
         var plan = request.Plan;
         var root = request.Root;
         ChatInput input;
@@ -131,14 +125,8 @@ internal static class OllamaEndpoints
         json.WriteNumber("eval_duration", 900_000);
     }
 
-    private static async Task EmbedAsync(HttpContext context)
+    private static async Task EmbedAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Ollama);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var dimensions = OpenAIRequests.Int(root, "dimensions") ?? FakeVectors.DefaultDimensions;

@@ -17,12 +17,12 @@ internal static class OpenAIEndpoints
         app.MapPost("/openai/deployments/{deployment}/embeddings", context => OpenAIChatEndpoints.AzureAsync(context, EmbeddingsAsync));
         app.MapGet("/v1/models", ModelsAsync);
         app.MapGet("/v1/models/{id}", ModelAsync);
-        app.MapPost("/v1/images/generations", ImagesAsync);
+        app.MapPost("/v1/images/generations", FakeGate.Json(FakeWire.OpenAI, ImagesAsync));
         app.MapGet("/v1/fake-files/image.png", context => JsonReply.WriteBytesAsync(context, 200, "image/png", Png));
-        app.MapPost("/v1/audio/speech", SpeechAsync);
+        app.MapPost("/v1/audio/speech", FakeGate.Json(FakeWire.OpenAI, SpeechAsync));
         app.MapPost("/v1/audio/transcriptions", TranscriptionsAsync);
-        app.MapPost("/v1/moderations", ModerationsAsync);
-        app.MapPost("/v1/rerank", context => RerankEndpoints.RerankAsync(context, FakeWire.OpenAI));
+        app.MapPost("/v1/moderations", FakeGate.Json(FakeWire.OpenAI, ModerationsAsync));
+        app.MapPost("/v1/rerank", FakeGate.Json(FakeWire.OpenAI, RerankEndpoints.RerankAsync));
         return app;
     }
 
@@ -129,14 +129,8 @@ internal static class OpenAIEndpoints
         json.WriteEndObject();
     }
 
-    private static async Task ImagesAsync(HttpContext context)
+    private static async Task ImagesAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var prompt = OpenAIRequests.String(root, "prompt") ?? "";
         var count = Math.Clamp(OpenAIRequests.Int(root, "n") ?? 1, 1, 10);
@@ -167,14 +161,8 @@ internal static class OpenAIEndpoints
         await JsonReply.SendAsync(context);
     }
 
-    private static async Task SpeechAsync(HttpContext context)
+    private static async Task SpeechAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var text = OpenAIRequests.String(root, "input") ?? "";
         var format = OpenAIRequests.String(root, "response_format") ?? "mp3";
@@ -254,14 +242,8 @@ internal static class OpenAIEndpoints
     /// <summary>Inputs containing this word are flagged for violence, so flagged paths can be tested.</summary>
     public const string FlagWord = "fake-flag";
 
-    private static async Task ModerationsAsync(HttpContext context)
+    private static async Task ModerationsAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var json = JsonReply.Start();

@@ -3,14 +3,8 @@ namespace LiteAspire.FakeProvider.Providers;
 /// <summary>Cohere's rerank shape, served at Cohere's <c>/v2/rerank</c> and at <c>/v1/rerank</c> (as LiteLLM's rerank speaks it).</summary>
 internal static class RerankEndpoints
 {
-    public static async Task RerankAsync(HttpContext context, FakeWire wire)
+    public static async Task RerankAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, wire);
-        if (request is null)
-        {
-            return;
-        }
-
         var root = request.Root;
         var query = OpenAIRequests.String(root, "query") ?? "";
         var documents = new List<string>();

@@ -5,18 +5,12 @@ internal static class ResponsesEndpoints
 {
     public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/responses", ResponsesAsync);
+        app.MapPost("/v1/responses", FakeGate.Json(FakeWire.OpenAI, ResponsesAsync));
         return app;
     }
 
-    private static async Task ResponsesAsync(HttpContext context)
+    private static async Task ResponsesAsync(HttpContext context, GatedRequest request)
     {
-        using var request = await FakeGate.PassJsonAsync(context, FakeWire.OpenAI);
-        if (request is null)
-        {
-            return;
-        }
-
         var plan = request.Plan;
         var root = request.Root;
         var input = new ChatInput
