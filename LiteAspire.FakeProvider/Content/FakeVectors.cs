@@ -36,4 +36,29 @@ internal static class FakeVectors
 
         return vector;
     }
+
+    /// <summary>Writes a vector as a bare JSON array of numbers (after a property name, or as an array item).</summary>
+    public static void Write(Utf8JsonWriter json, float[] vector)
+    {
+        json.WriteStartArray();
+        foreach (var value in vector)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Writes one vector array per text (Cohere's and Ollama's list of lists); returns the texts' characters, which the token count derives from.</summary>
+    public static int WriteEach(Utf8JsonWriter json, List<string> texts, int dimensions)
+    {
+        var characters = 0;
+        foreach (var text in texts)
+        {
+            characters += text.Length;
+            Write(json, For(text, dimensions));
+        }
+
+        return characters;
+    }
 }

@@ -1,3 +1,5 @@
+using LiteAspire.FakeProvider.Wire;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,4 +48,29 @@ internal static class FakeGate
 
         return plan;
     }
+
+    /// <summary>
+    /// <see cref="PassAsync"/>, then the body parsed as a JSON object; null when the gate or a 400 for a bad body already
+    /// answered. The flow every JSON route starts with, so each provider file keeps only its wire format.
+    /// </summary>
+    public static async ValueTask<GatedRequest?> PassJsonAsync(HttpContext context, FakeWire wire)
+    {
+        if (await PassAsync(context, wire).ConfigureAwait(false) is not { } plan)
+        {
+            return null;
+        }
+
+        var body = await RequestJson.ReadAsync(context, wire).ConfigureAwait(false);
+        return body is null ? null : new GatedRequest(plan, body);
+    }
+
+    /// <summary>A route handler that runs <paramref name="handler"/> only once <see cref="PassJsonAsync"/> let the request through.</summary>
+    public static RequestDelegate Json(FakeWire wire, Func<HttpContext, GatedRequest, Task> handler) => async context =>
+    {
+        using var request = await PassJsonAsync(context, wire).ConfigureAwait(false);
+        if (request is not null)
+        {
+            await handler(context, request).ConfigureAwait(false);
+        }
+    };
 }

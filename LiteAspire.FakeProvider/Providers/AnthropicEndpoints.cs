@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Anthropic's Messages API: text or tool_use content, and its named SSE events when streaming.</summary>
@@ -15,7 +5,7 @@ internal static class AnthropicEndpoints
 {
     public static IEndpointRouteBuilder MapAnthropic(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/messages", MessagesAsync);
+        app.MapPost("/v1/messages", FakeGate.Json(FakeWire.Anthropic, MessagesAsync));
         return app;
     }
 
@@ -32,16 +22,7 @@ internal static class AnthropicEndpoints
             input.AddMessage("system", ChatInput.TextOf(system));
         }
 
-        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var message in messages.EnumerateArray())
-            {
-                if (message.TryGetProperty("content", out var content))
-                {
-                    input.AddMessage(OpenAIRequests.String(message, "role"), ChatInput.TextOf(content));
-                }
-            }
-        }
+        OpenAIRequests.AddMessages(input, root);
 
         if (root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0)
         {
@@ -58,20 +39,10 @@ internal static class AnthropicEndpoints
         return input;
     }
 
-    private static async Task MessagesAsync(HttpContext context)
+    private static async Task MessagesAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Anthropic) is not { } plan)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Anthropic);
-        if (body is null)
-        {
-            return;
-        }
-
-        var input = ReadInput(body.RootElement);
+        var plan = request.Plan;
+        var input = ReadInput(request.Root);
         if (input.MaxTokens is null)
         {
             await ProviderErrors.WriteAsync(context, FakeWire.Anthropic, 400, "max_tokens: Field required");

@@ -1,13 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace LiteAspire.FakeProvider.Providers;
 
@@ -18,7 +9,7 @@ internal static class BedrockEndpoints
     {
         app.MapPost("/model/{modelId}/converse", context => ConverseAsync(context, stream: false));
         app.MapPost("/model/{modelId}/converse-stream", context => ConverseAsync(context, stream: true));
-        app.MapPost("/model/{modelId}/invoke", InvokeEmbeddingAsync);
+        app.MapPost("/model/{modelId}/invoke", FakeGate.Json(FakeWire.Bedrock, InvokeEmbeddingAsync));
         return app;
     }
 
@@ -30,16 +21,7 @@ internal static class BedrockEndpoints
             input.AddMessage("system", ChatInput.TextOf(system));
         }
 
-        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var message in messages.EnumerateArray())
-            {
-                if (message.TryGetProperty("content", out var content))
-                {
-                    input.AddMessage(OpenAIRequests.String(message, "role"), ChatInput.TextOf(content));
-                }
-            }
-        }
+        OpenAIRequests.AddMessages(input, root);
 
         if (root.TryGetProperty("inferenceConfig", out var config))
         {
@@ -61,19 +43,15 @@ internal static class BedrockEndpoints
     private static async Task ConverseAsync(HttpContext context, bool stream)
     {
         var started = Stopwatch.GetTimestamp();
-        if (await FakeGate.PassAsync(context, FakeWire.Bedrock) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Bedrock);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Bedrock);
-        if (body is null)
-        {
-            return;
-        }
-
+        var plan = request.Plan;
         var model = Uri.UnescapeDataString(context.Request.RouteValues["modelId"] as string ?? "");
-        var input = ReadInput(body.RootElement, model);
+        var input = ReadInput(request.Root, model);
         var reply = FakeReply.For(input);
         var toolUseId = "tooluse_" + FakeIds.Hex24(reply.Id);
         if (!stream)
@@ -175,20 +153,9 @@ internal static class BedrockEndpoints
     }
 
     /// <summary>Titan text embeddings (<c>{"inputText","dimensions"}</c>), the embedding model LiteLLM calls through invoke.</summary>
-    private static async Task InvokeEmbeddingAsync(HttpContext context)
+    private static async Task InvokeEmbeddingAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Bedrock) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Bedrock);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         if (OpenAIRequests.String(root, "inputText") is not { } text)
         {
             await ProviderErrors.WriteAsync(context, FakeWire.Bedrock, 400, "The fake serves invoke for Titan embeddings only: inputText is required.");
@@ -197,13 +164,8 @@ internal static class BedrockEndpoints
 
         var json = JsonReply.Start();
         json.WriteStartObject();
-        json.WriteStartArray("embedding");
-        foreach (var value in FakeVectors.For(text, OpenAIRequests.Int(root, "dimensions") ?? FakeVectors.DefaultDimensions))
-        {
-            json.WriteNumberValue(value);
-        }
-
-        json.WriteEndArray();
+        json.WritePropertyName("embedding");
+        FakeVectors.Write(json, FakeVectors.For(text, OpenAIRequests.Int(root, "dimensions") ?? FakeVectors.DefaultDimensions));
         json.WriteNumber("inputTextTokenCount", FakeReply.PromptTokensFor(text.Length));
         json.WriteEndObject();
         await JsonReply.SendAsync(context);

@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Cohere's v2 API: chat (with its typed SSE events), embed and rerank.</summary>
@@ -15,26 +5,16 @@ internal static class CohereEndpoints
 {
     public static IEndpointRouteBuilder MapCohere(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v2/chat", ChatAsync);
-        app.MapPost("/v2/embed", EmbedAsync);
-        app.MapPost("/v2/rerank", context => RerankEndpoints.RerankAsync(context, FakeWire.Cohere));
+        app.MapPost("/v2/chat", FakeGate.Json(FakeWire.Cohere, ChatAsync));
+        app.MapPost("/v2/embed", FakeGate.Json(FakeWire.Cohere, EmbedAsync));
+        app.MapPost("/v2/rerank", FakeGate.Json(FakeWire.Cohere, RerankEndpoints.RerankAsync));
         return app;
     }
 
-    private static async Task ChatAsync(HttpContext context)
+    private static async Task ChatAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Cohere) is not { } plan)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Cohere);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         var input = OpenAIRequests.ChatInput(root);
         if (OpenAIRequests.String(root, "tool_choice") is { } choice && string.Equals(choice, "NONE", StringComparison.OrdinalIgnoreCase))
         {
@@ -219,39 +199,17 @@ internal static class CohereEndpoints
         _ => "COMPLETE",
     };
 
-    private static async Task EmbedAsync(HttpContext context)
+    private static async Task EmbedAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Cohere) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Cohere);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root, "texts");
         var dimensions = OpenAIRequests.Int(root, "output_dimension") ?? FakeVectors.DefaultDimensions;
-        var characters = 0;
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteString("id", "fake-" + FakeIds.Hex("embed", string.Join('\n', texts), texts.Count));
         json.WriteStartObject("embeddings");
         json.WriteStartArray("float");
-        foreach (var text in texts)
-        {
-            characters += text.Length;
-            json.WriteStartArray();
-            foreach (var value in FakeVectors.For(text, dimensions))
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
-        }
+        var characters = FakeVectors.WriteEach(json, texts, dimensions);
 
         json.WriteEndArray();
         json.WriteEndObject();
@@ -262,16 +220,22 @@ internal static class CohereEndpoints
         }
 
         json.WriteEndArray();
+        WriteMeta(json, "input_tokens", FakeReply.PromptTokensFor(characters));
+        json.WriteString("response_type", "embeddings_by_type");
+        json.WriteEndObject();
+        await JsonReply.SendAsync(context);
+    }
+
+    /// <summary>Cohere's <c>meta</c> object: API version 2 and the one billed unit the call counts (embed: input tokens, rerank: searches).</summary>
+    internal static void WriteMeta(Utf8JsonWriter json, string billedUnit, int count)
+    {
         json.WriteStartObject("meta");
         json.WriteStartObject("api_version");
         json.WriteString("version", "2");
         json.WriteEndObject();
         json.WriteStartObject("billed_units");
-        json.WriteNumber("input_tokens", FakeReply.PromptTokensFor(characters));
+        json.WriteNumber(billedUnit, count);
         json.WriteEndObject();
         json.WriteEndObject();
-        json.WriteString("response_type", "embeddings_by_type");
-        json.WriteEndObject();
-        await JsonReply.SendAsync(context);
     }
 }

@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>
@@ -84,18 +74,14 @@ internal static class GoogleEndpoints
 
     private static async Task GenerateAsync(HttpContext context, string model, bool stream)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Google) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Google);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Google);
-        if (body is null)
-        {
-            return;
-        }
-
-        var input = ReadInput(body.RootElement, model);
+        var plan = request.Plan;
+        var input = ReadInput(request.Root, model);
         var reply = FakeReply.For(input);
         if (!stream)
         {
@@ -194,18 +180,13 @@ internal static class GoogleEndpoints
 
     private static async Task EmbedAsync(HttpContext context, string method)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Google) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Google);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Google);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var json = JsonReply.Start();
         json.WriteStartObject();
         switch (method)
@@ -218,9 +199,9 @@ internal static class GoogleEndpoints
                 json.WriteStartArray("embeddings");
                 if (root.TryGetProperty("requests", out var requests) && requests.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var request in requests.EnumerateArray())
+                    foreach (var item in requests.EnumerateArray())
                     {
-                        WriteValues(json, request);
+                        WriteValues(json, item);
                     }
                 }
 
@@ -266,29 +247,19 @@ internal static class GoogleEndpoints
 
     private static void WriteFloats(Utf8JsonWriter json, float[] vector)
     {
-        json.WriteStartArray("values");
-        foreach (var value in vector)
-        {
-            json.WriteNumberValue(value);
-        }
-
-        json.WriteEndArray();
+        json.WritePropertyName("values");
+        FakeVectors.Write(json, vector);
     }
 
     private static async Task CountTokensAsync(HttpContext context)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Google) is null)
+        using var request = await FakeGate.PassJsonAsync(context, FakeWire.Google);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Google);
-        if (body is null)
-        {
-            return;
-        }
-
-        var input = ReadInput(body.RootElement, "");
+        var input = ReadInput(request.Root, "");
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteNumber("totalTokens", FakeReply.PromptTokensFor(input.PromptChars));

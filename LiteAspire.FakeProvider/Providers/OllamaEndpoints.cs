@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Ollama's native API: chat and generate (NDJSON streaming by default), embed, tags.</summary>
@@ -18,27 +8,17 @@ internal static class OllamaEndpoints
 
     public static IEndpointRouteBuilder MapOllama(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/chat", context => GenerateAsync(context, chat: true));
-        app.MapPost("/api/generate", context => GenerateAsync(context, chat: false));
-        app.MapPost("/api/embed", EmbedAsync);
+        app.MapPost("/api/chat", FakeGate.Json(FakeWire.Ollama, (context, request) => GenerateAsync(context, request, chat: true)));
+        app.MapPost("/api/generate", FakeGate.Json(FakeWire.Ollama, (context, request) => GenerateAsync(context, request, chat: false)));
+        app.MapPost("/api/embed", FakeGate.Json(FakeWire.Ollama, EmbedAsync));
         app.MapGet("/api/tags", TagsAsync);
         return app;
     }
 
-    private static async Task GenerateAsync(HttpContext context, bool chat)
+    private static async Task GenerateAsync(HttpContext context, GatedRequest request, bool chat)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Ollama) is not { } plan)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Ollama);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         ChatInput input;
         if (chat)
         {
@@ -145,38 +125,16 @@ internal static class OllamaEndpoints
         json.WriteNumber("eval_duration", 900_000);
     }
 
-    private static async Task EmbedAsync(HttpContext context)
+    private static async Task EmbedAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.Ollama) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.Ollama);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var dimensions = OpenAIRequests.Int(root, "dimensions") ?? FakeVectors.DefaultDimensions;
-        var characters = 0;
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteString("model", OpenAIRequests.String(root, "model") ?? "nomic-embed-text");
         json.WriteStartArray("embeddings");
-        foreach (var text in texts)
-        {
-            characters += text.Length;
-            json.WriteStartArray();
-            foreach (var value in FakeVectors.For(text, dimensions))
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
-        }
+        var characters = FakeVectors.WriteEach(json, texts, dimensions);
 
         json.WriteEndArray();
         json.WriteNumber("total_duration", 1_000_000);

@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>OpenAI chat completions and legacy completions, also served under Azure's deployment paths.</summary>
@@ -39,19 +29,15 @@ internal static class OpenAIChatEndpoints
 
     private static async Task ChatAsync(HttpContext context, FakeWire wire, string? deployment)
     {
-        if (await FakeGate.PassAsync(context, wire) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, wire);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, wire);
-        if (body is null)
-        {
-            return;
-        }
-
-        var input = OpenAIRequests.ChatInput(body.RootElement);
-        if (deployment is not null && OpenAIRequests.String(body.RootElement, "model") is null)
+        var plan = request.Plan;
+        var input = OpenAIRequests.ChatInput(request.Root);
+        if (deployment is not null && OpenAIRequests.String(request.Root, "model") is null)
         {
             input.Model = deployment;
         }
@@ -208,18 +194,14 @@ internal static class OpenAIChatEndpoints
 
     private static async Task CompletionsAsync(HttpContext context, FakeWire wire, string? deployment)
     {
-        if (await FakeGate.PassAsync(context, wire) is not { } plan)
+        using var request = await FakeGate.PassJsonAsync(context, wire);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, wire);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         var input = new ChatInput
         {
             Model = OpenAIRequests.String(root, "model") ?? deployment ?? "fake-model",

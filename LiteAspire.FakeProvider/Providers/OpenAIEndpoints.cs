@@ -1,13 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace LiteAspire.FakeProvider.Providers;
 
@@ -26,29 +17,24 @@ internal static class OpenAIEndpoints
         app.MapPost("/openai/deployments/{deployment}/embeddings", context => OpenAIChatEndpoints.AzureAsync(context, EmbeddingsAsync));
         app.MapGet("/v1/models", ModelsAsync);
         app.MapGet("/v1/models/{id}", ModelAsync);
-        app.MapPost("/v1/images/generations", ImagesAsync);
+        app.MapPost("/v1/images/generations", FakeGate.Json(FakeWire.OpenAI, ImagesAsync));
         app.MapGet("/v1/fake-files/image.png", context => JsonReply.WriteBytesAsync(context, 200, "image/png", Png));
-        app.MapPost("/v1/audio/speech", SpeechAsync);
+        app.MapPost("/v1/audio/speech", FakeGate.Json(FakeWire.OpenAI, SpeechAsync));
         app.MapPost("/v1/audio/transcriptions", TranscriptionsAsync);
-        app.MapPost("/v1/moderations", ModerationsAsync);
-        app.MapPost("/v1/rerank", context => RerankEndpoints.RerankAsync(context, FakeWire.OpenAI));
+        app.MapPost("/v1/moderations", FakeGate.Json(FakeWire.OpenAI, ModerationsAsync));
+        app.MapPost("/v1/rerank", FakeGate.Json(FakeWire.OpenAI, RerankEndpoints.RerankAsync));
         return app;
     }
 
     private static async Task EmbeddingsAsync(HttpContext context, FakeWire wire, string? deployment)
     {
-        if (await FakeGate.PassAsync(context, wire) is null)
+        using var request = await FakeGate.PassJsonAsync(context, wire);
+        if (request is null)
         {
             return;
         }
 
-        using var body = await RequestJson.ReadAsync(context, wire);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         if (texts.Count == 0)
         {
@@ -143,24 +129,13 @@ internal static class OpenAIEndpoints
         json.WriteEndObject();
     }
 
-    private static async Task ImagesAsync(HttpContext context)
+    private static async Task ImagesAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var prompt = OpenAIRequests.String(root, "prompt") ?? "";
         var count = Math.Clamp(OpenAIRequests.Int(root, "n") ?? 1, 1, 10);
         var asBase64 = OpenAIRequests.String(root, "response_format") == "b64_json";
-        var request = context.Request;
+        var http = context.Request;
         var json = JsonReply.Start();
         json.WriteStartObject();
         json.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
@@ -174,7 +149,7 @@ internal static class OpenAIEndpoints
             }
             else
             {
-                json.WriteString("url", $"{request.Scheme}://{request.Host}/v1/fake-files/image.png");
+                json.WriteString("url", $"{http.Scheme}://{http.Host}/v1/fake-files/image.png");
             }
 
             json.WriteString("revised_prompt", "A fake image of: " + prompt);
@@ -186,20 +161,9 @@ internal static class OpenAIEndpoints
         await JsonReply.SendAsync(context);
     }
 
-    private static async Task SpeechAsync(HttpContext context)
+    private static async Task SpeechAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var text = OpenAIRequests.String(root, "input") ?? "";
         var format = OpenAIRequests.String(root, "response_format") ?? "mp3";
         // Not playable audio: a recognisable header and one byte per input character, so size follows input.
@@ -278,20 +242,9 @@ internal static class OpenAIEndpoints
     /// <summary>Inputs containing this word are flagged for violence, so flagged paths can be tested.</summary>
     public const string FlagWord = "fake-flag";
 
-    private static async Task ModerationsAsync(HttpContext context)
+    private static async Task ModerationsAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var texts = OpenAIRequests.Inputs(root);
         var json = JsonReply.Start();
         json.WriteStartObject();

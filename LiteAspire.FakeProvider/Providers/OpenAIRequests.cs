@@ -1,7 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Reads the fields the fake uses from OpenAI-shaped chat requests (OpenAI, Azure, Ollama and Cohere share the tools shape).</summary>
@@ -20,6 +16,14 @@ internal static class OpenAIRequests
             input.IncludeUsage = Bool(options, "include_usage");
         }
 
+        AddMessages(input, body);
+        input.ToolName = ToolToCall(body);
+        return input;
+    }
+
+    /// <summary>Counts each <c>messages[]</c> entry's role and content: OpenAI, Anthropic and Bedrock share this shape.</summary>
+    public static void AddMessages(ChatInput input, JsonElement body)
+    {
         if (body.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
         {
             foreach (var message in messages.EnumerateArray())
@@ -30,9 +34,6 @@ internal static class OpenAIRequests
                 }
             }
         }
-
-        input.ToolName = ToolToCall(body);
-        return input;
     }
 
     /// <summary>The first tool's name (or the one tool_choice names) unless tool_choice is "none" or absent tools.</summary>

@@ -1,30 +1,11 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Http;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>Cohere's rerank shape, served at Cohere's <c>/v2/rerank</c> and at <c>/v1/rerank</c> (as LiteLLM's rerank speaks it).</summary>
 internal static class RerankEndpoints
 {
-    public static async Task RerankAsync(HttpContext context, FakeWire wire)
+    public static async Task RerankAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, wire) is null)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, wire);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var root = request.Root;
         var query = OpenAIRequests.String(root, "query") ?? "";
         var documents = new List<string>();
         if (root.TryGetProperty("documents", out var items) && items.ValueKind == JsonValueKind.Array)
@@ -65,14 +46,7 @@ internal static class RerankEndpoints
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("meta");
-        json.WriteStartObject("api_version");
-        json.WriteString("version", "2");
-        json.WriteEndObject();
-        json.WriteStartObject("billed_units");
-        json.WriteNumber("search_units", 1);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        CohereEndpoints.WriteMeta(json, "search_units", 1);
         json.WriteEndObject();
         await JsonReply.SendAsync(context);
     }

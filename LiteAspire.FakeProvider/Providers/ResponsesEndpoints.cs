@@ -1,13 +1,3 @@
-using System.Text.Json;
-
-using LiteAspire.FakeProvider.Content;
-using LiteAspire.FakeProvider.Faults;
-using LiteAspire.FakeProvider.Wire;
-
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>OpenAI's Responses API: a message output item, and the typed SSE events when streaming.</summary>
@@ -15,24 +5,14 @@ internal static class ResponsesEndpoints
 {
     public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/responses", ResponsesAsync);
+        app.MapPost("/v1/responses", FakeGate.Json(FakeWire.OpenAI, ResponsesAsync));
         return app;
     }
 
-    private static async Task ResponsesAsync(HttpContext context)
+    private static async Task ResponsesAsync(HttpContext context, GatedRequest request)
     {
-        if (await FakeGate.PassAsync(context, FakeWire.OpenAI) is not { } plan)
-        {
-            return;
-        }
-
-        using var body = await RequestJson.ReadAsync(context, FakeWire.OpenAI);
-        if (body is null)
-        {
-            return;
-        }
-
-        var root = body.RootElement;
+        var plan = request.Plan;
+        var root = request.Root;
         var input = new ChatInput
         {
             Model = OpenAIRequests.String(root, "model") ?? "fake-model",

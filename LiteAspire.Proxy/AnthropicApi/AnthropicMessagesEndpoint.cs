@@ -6,6 +6,7 @@ using LiteAspire.Proxy.Providers.Anthropic;
 
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.AnthropicApi;
 
@@ -43,7 +44,7 @@ public static class AnthropicMessagesEndpoint
         }
 
         UseApiKeyAsBearer(context.Request);
-        if (AnthropicJson.IsTrue(openAiRequest["stream"]))
+        if (JsonRead.IsTrue(openAiRequest["stream"]))
         {
             await StreamAsync(context, executor, openAiRequest, cancellationToken).ConfigureAwait(false);
             return;
@@ -83,7 +84,7 @@ public static class AnthropicMessagesEndpoint
     private static async Task StreamAsync(HttpContext context, IOpenAIChatExecutor executor, JsonObject openAiRequest,
         CancellationToken cancellationToken)
     {
-        var model = AnthropicJson.String(openAiRequest["model"]) ?? "";
+        var model = JsonRead.String(openAiRequest["model"]) ?? "";
         var events = OpenAIChunksToAnthropicEvents.TranslateAsync(
             executor.StreamAsync(openAiRequest, context, cancellationToken), model, cancellationToken);
         var enumerator = events.GetAsyncEnumerator(cancellationToken);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Providers.Anthropic;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.AnthropicApi;
 
@@ -16,7 +17,7 @@ public static class AnthropicToOpenAIRequest
     public static JsonObject Translate(JsonObject request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (AnthropicJson.String(request["model"]) is not { Length: > 0 } model)
+        if (JsonRead.String(request["model"]) is not { Length: > 0 } model)
         {
             throw new AnthropicRequestException("model: Field required");
         }
@@ -39,7 +40,7 @@ public static class AnthropicToOpenAIRequest
                 throw new AnthropicRequestException("messages: each message must be an object");
             }
 
-            switch (AnthropicJson.String(message["role"]))
+            switch (JsonRead.String(message["role"]))
             {
                 case "user":
                     AddUser(message["content"], messages);
@@ -48,7 +49,7 @@ public static class AnthropicToOpenAIRequest
                     messages.Add(Assistant(message["content"]));
                     break;
                 default:
-                    throw new AnthropicRequestException($"messages: Unexpected role \"{AnthropicJson.String(message["role"])}\"; roles must be user or assistant");
+                    throw new AnthropicRequestException($"messages: Unexpected role \"{JsonRead.String(message["role"])}\"; roles must be user or assistant");
             }
         }
 
@@ -71,7 +72,7 @@ public static class AnthropicToOpenAIRequest
                     openAi["stop"] = value.DeepClone();
                     break;
                 case "stream":
-                    if (AnthropicJson.IsTrue(value))
+                    if (JsonRead.IsTrue(value))
                     {
                         openAi["stream"] = true;
                         // The usage chunk is what message_delta's usage is made from.
@@ -80,7 +81,7 @@ public static class AnthropicToOpenAIRequest
 
                     break;
                 case "metadata":
-                    if (AnthropicJson.String(value.Prop("user_id")) is { } user)
+                    if (JsonRead.String(value.Prop("user_id")) is { } user)
                     {
                         openAi["user"] = user;
                     }
@@ -108,7 +109,7 @@ public static class AnthropicToOpenAIRequest
 
     private static JsonObject? SystemMessage(JsonNode? system)
     {
-        if (AnthropicJson.String(system) is { } text)
+        if (JsonRead.String(system) is { } text)
         {
             return text.Length == 0 ? null : new JsonObject { ["role"] = "system", ["content"] = text };
         }
@@ -122,7 +123,7 @@ public static class AnthropicToOpenAIRequest
         var hasCacheControl = false;
         foreach (var block in blocks)
         {
-            if (AnthropicJson.String(block.Prop("text")) is { } blockText)
+            if (JsonRead.String(block.Prop("text")) is { } blockText)
             {
                 var part = new JsonObject { ["type"] = "text", ["text"] = blockText };
                 if (block.Prop("cache_control") is { } cacheControl)
@@ -141,7 +142,7 @@ public static class AnthropicToOpenAIRequest
 
     private static void AddUser(JsonNode? content, JsonArray messages)
     {
-        if (AnthropicJson.String(content) is { } text)
+        if (JsonRead.String(content) is { } text)
         {
             messages.Add(new JsonObject { ["role"] = "user", ["content"] = text });
             return;
@@ -161,7 +162,7 @@ public static class AnthropicToOpenAIRequest
                 continue;
             }
 
-            if (AnthropicJson.String(block["type"]) == "tool_result")
+            if (JsonRead.String(block["type"]) == "tool_result")
             {
                 messages.Add(ToolMessage(block));
             }
@@ -171,10 +172,10 @@ public static class AnthropicToOpenAIRequest
             }
         }
 
-        if (parts.Count == 1 && parts[0] is JsonObject only && AnthropicJson.String(only["type"]) == "text" && only["cache_control"] is null)
+        if (parts.Count == 1 && parts[0] is JsonObject only && JsonRead.String(only["type"]) == "text" && only["cache_control"] is null)
         {
             // A lone text block is plain text: every OpenAI-compatible server takes a string, not all take parts.
-            messages.Add(new JsonObject { ["role"] = "user", ["content"] = AnthropicJson.String(only["text"]) });
+            messages.Add(new JsonObject { ["role"] = "user", ["content"] = JsonRead.String(only["text"]) });
         }
         else if (parts.Count > 0)
         {
@@ -185,48 +186,26 @@ public static class AnthropicToOpenAIRequest
     private static JsonObject Assistant(JsonNode? content)
     {
         var message = new JsonObject { ["role"] = "assistant" };
-        if (AnthropicJson.String(content) is { } text)
+        if (JsonRead.String(content) is { } text)
         {
             message["content"] = text;
             return message;
         }
 
-        StringBuilder? textContent = null;
-        StringBuilder? reasoning = null;
-        JsonArray? thinkingBlocks = null;
-        JsonArray? toolCalls = null;
-        if (content is JsonArray blocks)
+        var blocks = AnthropicContent.Read(content, static (read, block) => read.AddToolCall(new JsonObject
         {
-            foreach (var block in blocks)
+            ["id"] = JsonRead.String(block.Prop("id")),
+            ["type"] = "function",
+            ["function"] = new JsonObject
             {
-                switch (AnthropicJson.String(block.Prop("type")))
-                {
-                    case "text":
-                        (textContent ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("text")));
-                        break;
-                    case "thinking":
-                        (reasoning ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("thinking")));
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "redacted_thinking":
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "tool_use":
-                        (toolCalls ??= []).Add(new JsonObject
-                        {
-                            ["id"] = AnthropicJson.String(block.Prop("id")),
-                            ["type"] = "function",
-                            ["function"] = new JsonObject
-                            {
-                                ["name"] = AnthropicJson.String(block.Prop("name")),
-                                ["arguments"] = block.Prop("input")?.ToJsonString() ?? "{}",
-                            },
-                        });
-                        break;
-                }
-            }
-        }
-
+                ["name"] = JsonRead.String(block.Prop("name")),
+                ["arguments"] = block.Prop("input")?.ToJsonString() ?? "{}",
+            },
+        }));
+        var textContent = blocks.Text;
+        var toolCalls = blocks.ToolCalls;
+        var reasoning = blocks.Reasoning;
+        var thinkingBlocks = blocks.ThinkingBlocks;
         message["content"] = textContent?.ToString();
         if (toolCalls is not null)
         {
@@ -251,7 +230,7 @@ public static class AnthropicToOpenAIRequest
         var message = new JsonObject
         {
             ["role"] = "tool",
-            ["tool_call_id"] = AnthropicJson.String(block["tool_use_id"]),
+            ["tool_call_id"] = JsonRead.String(block["tool_use_id"]),
         };
         var content = block["content"];
         if (content is JsonArray blocks)
@@ -262,7 +241,7 @@ public static class AnthropicToOpenAIRequest
             {
                 if (inner is JsonObject innerBlock && Part(innerBlock) is { } part)
                 {
-                    onlyText &= AnthropicJson.String(part["type"]) == "text";
+                    onlyText &= JsonRead.String(part["type"]) == "text";
                     parts.Add(part);
                 }
             }
@@ -271,10 +250,10 @@ public static class AnthropicToOpenAIRequest
         }
         else
         {
-            message["content"] = AnthropicJson.String(content) ?? "";
+            message["content"] = JsonRead.String(content) ?? "";
         }
 
-        if (AnthropicJson.IsTrue(block["is_error"]) && AnthropicJson.String(message["content"]) is { } errorText)
+        if (JsonRead.IsTrue(block["is_error"]) && JsonRead.String(message["content"]) is { } errorText)
         {
             // OpenAI tool messages have no error flag; say it in the text so the model still learns the call failed.
             message["content"] = "Error: " + errorText;
@@ -286,9 +265,9 @@ public static class AnthropicToOpenAIRequest
     /// <summary>One Anthropic user content block as an OpenAI content part.</summary>
     private static JsonObject? Part(JsonObject block)
     {
-        JsonObject? part = AnthropicJson.String(block["type"]) switch
+        JsonObject? part = JsonRead.String(block["type"]) switch
         {
-            "text" => new JsonObject { ["type"] = "text", ["text"] = AnthropicJson.String(block["text"]) ?? "" },
+            "text" => new JsonObject { ["type"] = "text", ["text"] = JsonRead.String(block["text"]) ?? "" },
             "image" => ImagePart(block["source"]),
             "document" => DocumentPart(block["source"]),
             _ => null,
@@ -303,10 +282,10 @@ public static class AnthropicToOpenAIRequest
 
     private static JsonObject? ImagePart(JsonNode? source)
     {
-        var url = AnthropicJson.String(source.Prop("type")) switch
+        var url = JsonRead.String(source.Prop("type")) switch
         {
-            "base64" => $"data:{AnthropicJson.String(source.Prop("media_type"))};base64,{AnthropicJson.String(source.Prop("data"))}",
-            "url" => AnthropicJson.String(source.Prop("url")),
+            "base64" => $"data:{JsonRead.String(source.Prop("media_type"))};base64,{JsonRead.String(source.Prop("data"))}",
+            "url" => JsonRead.String(source.Prop("url")),
             _ => null,
         };
         return url is null ? null : new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url } };
@@ -314,16 +293,16 @@ public static class AnthropicToOpenAIRequest
 
     private static JsonObject? DocumentPart(JsonNode? source)
     {
-        var file = AnthropicJson.String(source.Prop("type")) switch
+        var file = JsonRead.String(source.Prop("type")) switch
         {
             "base64" => new JsonObject
             {
-                ["file_data"] = $"data:{AnthropicJson.String(source.Prop("media_type"))};base64,{AnthropicJson.String(source.Prop("data"))}",
+                ["file_data"] = $"data:{JsonRead.String(source.Prop("media_type"))};base64,{JsonRead.String(source.Prop("data"))}",
             },
-            "file" => new JsonObject { ["file_id"] = AnthropicJson.String(source.Prop("file_id")) },
+            "file" => new JsonObject { ["file_id"] = JsonRead.String(source.Prop("file_id")) },
             _ => null,
         };
-        if (AnthropicJson.String(source.Prop("type")) == "text" && AnthropicJson.String(source.Prop("data")) is { } text)
+        if (JsonRead.String(source.Prop("type")) == "text" && JsonRead.String(source.Prop("data")) is { } text)
         {
             return new JsonObject { ["type"] = "text", ["text"] = text };
         }
@@ -346,11 +325,11 @@ public static class AnthropicToOpenAIRequest
                 continue;
             }
 
-            var type = AnthropicJson.String(tool["type"]);
+            var type = JsonRead.String(tool["type"]);
             if (type is null or "custom")
             {
-                var function = new JsonObject { ["name"] = AnthropicJson.String(tool["name"]) };
-                if (AnthropicJson.String(tool["description"]) is { } description)
+                var function = new JsonObject { ["name"] = JsonRead.String(tool["name"]) };
+                if (JsonRead.String(tool["description"]) is { } description)
                 {
                     function["description"] = description;
                 }
@@ -376,7 +355,7 @@ public static class AnthropicToOpenAIRequest
 
     private static void ApplyToolChoice(JsonNode value, JsonObject openAi)
     {
-        JsonNode? choice = AnthropicJson.String(value.Prop("type")) switch
+        JsonNode? choice = JsonRead.String(value.Prop("type")) switch
         {
             "auto" => "auto",
             "any" => "required",
@@ -384,7 +363,7 @@ public static class AnthropicToOpenAIRequest
             "tool" => new JsonObject
             {
                 ["type"] = "function",
-                ["function"] = new JsonObject { ["name"] = AnthropicJson.String(value.Prop("name")) },
+                ["function"] = new JsonObject { ["name"] = JsonRead.String(value.Prop("name")) },
             },
             _ => null,
         };
@@ -393,7 +372,7 @@ public static class AnthropicToOpenAIRequest
             openAi["tool_choice"] = choice;
         }
 
-        if (AnthropicJson.IsTrue(value.Prop("disable_parallel_tool_use")))
+        if (JsonRead.IsTrue(value.Prop("disable_parallel_tool_use")))
         {
             openAi["parallel_tool_calls"] = false;
         }
@@ -409,7 +388,7 @@ public static class AnthropicToOpenAIRequest
                 text.Append('\n');
             }
 
-            text.Append(AnthropicJson.String(part.Prop("text")));
+            text.Append(JsonRead.String(part.Prop("text")));
         }
 
         return text.ToString();

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Providers.Anthropic;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.AnthropicApi;
 
@@ -40,7 +41,7 @@ public static class OpenAIChunksToAnthropicEvents
             if (!started)
             {
                 started = true;
-                yield return MessageStart(AnthropicJson.String(chunk["id"]), AnthropicJson.String(chunk["model"]) ?? requestedModel);
+                yield return MessageStart(JsonRead.String(chunk["id"]), JsonRead.String(chunk["model"]) ?? requestedModel);
             }
 
             if (chunk["usage"] is JsonObject chunkUsage)
@@ -55,7 +56,7 @@ public static class OpenAIChunksToAnthropicEvents
             }
 
             var delta = choice.Prop("delta");
-            if (AnthropicJson.String(delta.Prop("reasoning_content")) is { Length: > 0 } thinking)
+            if (JsonRead.String(delta.Prop("reasoning_content")) is { Length: > 0 } thinking)
             {
                 if (openKind != BlockKind.Thinking)
                 {
@@ -74,7 +75,7 @@ public static class OpenAIChunksToAnthropicEvents
                 yield return BlockDelta(openIndex, new JsonObject { ["type"] = "signature_delta", ["signature"] = signature });
             }
 
-            if (AnthropicJson.String(delta.Prop("content")) is { Length: > 0 } text)
+            if (JsonRead.String(delta.Prop("content")) is { Length: > 0 } text)
             {
                 if (openKind != BlockKind.Text)
                 {
@@ -92,7 +93,7 @@ public static class OpenAIChunksToAnthropicEvents
             {
                 foreach (var call in toolCalls)
                 {
-                    var toolIndex = AnthropicJson.Long(call.Prop("index")) ?? 0;
+                    var toolIndex = JsonRead.Long(call.Prop("index")) ?? 0;
                     var function = call.Prop("function");
                     if (!toolBlocks.TryGetValue(toolIndex, out var blockIndex))
                     {
@@ -100,8 +101,8 @@ public static class OpenAIChunksToAnthropicEvents
                         var start = new JsonObject
                         {
                             ["type"] = "tool_use",
-                            ["id"] = AnthropicJson.String(call.Prop("id")) ?? "toolu_" + Guid.NewGuid().ToString("N")[..24],
-                            ["name"] = AnthropicJson.String(function.Prop("name")) ?? "",
+                            ["id"] = JsonRead.String(call.Prop("id")) ?? "toolu_" + Guid.NewGuid().ToString("N")[..24],
+                            ["name"] = JsonRead.String(function.Prop("name")) ?? "",
                             ["input"] = new JsonObject(),
                         };
                         foreach (var e in Switch(ref openKind, ref openIndex, ref nextIndex, BlockKind.Tool, start))
@@ -113,14 +114,14 @@ public static class OpenAIChunksToAnthropicEvents
                         toolBlocks[toolIndex] = blockIndex;
                     }
 
-                    if (AnthropicJson.String(function.Prop("arguments")) is { Length: > 0 } arguments)
+                    if (JsonRead.String(function.Prop("arguments")) is { Length: > 0 } arguments)
                     {
                         yield return BlockDelta(blockIndex, new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = arguments });
                     }
                 }
             }
 
-            if (AnthropicJson.String(choice.Prop("finish_reason")) is { } reason)
+            if (JsonRead.String(choice.Prop("finish_reason")) is { } reason)
             {
                 finishReason = reason;
             }
@@ -199,7 +200,7 @@ public static class OpenAIChunksToAnthropicEvents
     {
         if (delta.Prop("thinking_blocks") is JsonArray { Count: > 0 } blocks)
         {
-            return AnthropicJson.String(blocks[^1].Prop("signature")) is { Length: > 0 } signature ? signature : null;
+            return JsonRead.String(blocks[^1].Prop("signature")) is { Length: > 0 } signature ? signature : null;
         }
 
         return null;

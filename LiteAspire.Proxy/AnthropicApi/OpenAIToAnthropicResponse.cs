@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Providers.Anthropic;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.AnthropicApi;
 
@@ -25,7 +26,7 @@ public static class OpenAIToAnthropicResponse
                 }
             }
         }
-        else if (AnthropicJson.String(message.Prop("reasoning_content")) is { Length: > 0 } reasoning)
+        else if (JsonRead.String(message.Prop("reasoning_content")) is { Length: > 0 } reasoning)
         {
             content.Add(new JsonObject { ["type"] = "thinking", ["thinking"] = reasoning, ["signature"] = "" });
         }
@@ -43,21 +44,21 @@ public static class OpenAIToAnthropicResponse
                 content.Add(new JsonObject
                 {
                     ["type"] = "tool_use",
-                    ["id"] = AnthropicJson.String(call.Prop("id")) ?? "toolu_" + Guid.NewGuid().ToString("N")[..24],
-                    ["name"] = AnthropicJson.String(function.Prop("name")),
-                    ["input"] = AnthropicJson.ParseArguments(AnthropicJson.String(function.Prop("arguments"))),
+                    ["id"] = JsonRead.String(call.Prop("id")) ?? "toolu_" + Guid.NewGuid().ToString("N")[..24],
+                    ["name"] = JsonRead.String(function.Prop("name")),
+                    ["input"] = AnthropicJson.ParseArguments(JsonRead.String(function.Prop("arguments"))),
                 });
             }
         }
 
         return new JsonObject
         {
-            ["id"] = AnthropicMessageIds.From(AnthropicJson.String(completion["id"])),
+            ["id"] = AnthropicMessageIds.From(JsonRead.String(completion["id"])),
             ["type"] = "message",
             ["role"] = "assistant",
-            ["model"] = AnthropicJson.String(completion["model"]) ?? "",
+            ["model"] = JsonRead.String(completion["model"]) ?? "",
             ["content"] = content,
-            ["stop_reason"] = AnthropicStopReasons.FromFinishReason(AnthropicJson.String(choice.Prop("finish_reason"))),
+            ["stop_reason"] = AnthropicStopReasons.FromFinishReason(JsonRead.String(choice.Prop("finish_reason"))),
             ["stop_sequence"] = null,
             ["usage"] = Usage(completion["usage"]),
         };
@@ -69,14 +70,14 @@ public static class OpenAIToAnthropicResponse
     /// </summary>
     public static JsonObject Usage(JsonNode? usage)
     {
-        var prompt = AnthropicJson.Long(usage.Prop("prompt_tokens")) ?? 0;
-        var cacheRead = AnthropicJson.Long(usage.Prop("cache_read_input_tokens"))
-            ?? AnthropicJson.Long(usage.Prop("prompt_tokens_details").Prop("cached_tokens")) ?? 0;
-        var cacheCreation = AnthropicJson.Long(usage.Prop("cache_creation_input_tokens")) ?? 0;
+        var prompt = JsonRead.Long(usage.Prop("prompt_tokens")) ?? 0;
+        var cacheRead = JsonRead.Long(usage.Prop("cache_read_input_tokens"))
+            ?? JsonRead.Long(usage.Prop("prompt_tokens_details").Prop("cached_tokens")) ?? 0;
+        var cacheCreation = JsonRead.Long(usage.Prop("cache_creation_input_tokens")) ?? 0;
         return new JsonObject
         {
             ["input_tokens"] = Math.Max(0, prompt - cacheRead - cacheCreation),
-            ["output_tokens"] = AnthropicJson.Long(usage.Prop("completion_tokens")) ?? 0,
+            ["output_tokens"] = JsonRead.Long(usage.Prop("completion_tokens")) ?? 0,
             ["cache_creation_input_tokens"] = cacheCreation,
             ["cache_read_input_tokens"] = cacheRead,
         };
@@ -84,7 +85,7 @@ public static class OpenAIToAnthropicResponse
 
     private static string? TextOf(JsonNode? content)
     {
-        if (AnthropicJson.String(content) is { } text)
+        if (JsonRead.String(content) is { } text)
         {
             return text;
         }
@@ -98,7 +99,7 @@ public static class OpenAIToAnthropicResponse
         var joined = new System.Text.StringBuilder();
         foreach (var part in parts)
         {
-            joined.Append(AnthropicJson.String(part.Prop("text")));
+            joined.Append(JsonRead.String(part.Prop("text")));
         }
 
         return joined.ToString();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Anthropic;
 
@@ -64,7 +65,7 @@ public sealed class AnthropicChatAdapter : IChatAdapter
         {
             foreach (var (name, value) in extraHeaders)
             {
-                if (AnthropicJson.String(value) is { } headerValue)
+                if (JsonRead.String(value) is { } headerValue)
                 {
                     request.Headers.Remove(name);
                     request.Headers.TryAddWithoutValidation(name, headerValue);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Anthropic;
 
@@ -20,12 +21,12 @@ public static class AnthropicErrors
     public static ProviderException FromStreamEvent(JsonNode? eventData)
     {
         var error = eventData.Prop("error");
-        var status = AnthropicErrorTypes.StatusFor(AnthropicJson.String(error.Prop("type")));
-        var message = AnthropicJson.String(error.Prop("message")) ?? "Anthropic stream error";
+        var status = AnthropicErrorTypes.StatusFor(JsonRead.String(error.Prop("type")));
+        var message = JsonRead.String(error.Prop("message")) ?? "Anthropic stream error";
         return new ProviderException(LiteLLMErrors.Classify(status, message), Provider, message, status);
     }
 
-    private static string? MessageOf(JsonNode? body) => AnthropicJson.String(body.Prop("error").Prop("message"));
+    private static string? MessageOf(JsonNode? body) => JsonRead.String(body.Prop("error").Prop("message"));
 
     private static JsonNode? TryParse(string body)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Anthropic;
 
@@ -28,7 +29,7 @@ public static class AnthropicMessageTranslator
                 throw BadRequest("each message must be an object", "messages");
             }
 
-            var role = AnthropicJson.String(message["role"]);
+            var role = JsonRead.String(message["role"]);
             switch (role)
             {
                 case "system" or "developer":
@@ -54,9 +55,9 @@ public static class AnthropicMessageTranslator
     /// <summary>One OpenAI content part as an Anthropic block (text, image, document), or null for parts Anthropic cannot take.</summary>
     public static JsonObject? ContentBlock(JsonObject part)
     {
-        JsonObject? block = AnthropicJson.String(part["type"]) switch
+        JsonObject? block = JsonRead.String(part["type"]) switch
         {
-            "text" => new JsonObject { ["type"] = "text", ["text"] = AnthropicJson.String(part["text"]) ?? "" },
+            "text" => new JsonObject { ["type"] = "text", ["text"] = JsonRead.String(part["text"]) ?? "" },
             "image_url" => ImageBlock(part["image_url"]),
             "file" => DocumentBlock(part["file"]),
             // Anthropic-native blocks sent through the OpenAI shape (document, search_result...) go on unchanged.
@@ -78,7 +79,7 @@ public static class AnthropicMessageTranslator
         {
             foreach (var partNode in parts)
             {
-                if (partNode is JsonObject part && AnthropicJson.String(part["text"]) is { } text)
+                if (partNode is JsonObject part && JsonRead.String(part["text"]) is { } text)
                 {
                     var block = new JsonObject { ["type"] = "text", ["text"] = text };
                     if (part["cache_control"] is { } cacheControl)
@@ -91,7 +92,7 @@ public static class AnthropicMessageTranslator
                 }
             }
         }
-        else if (AnthropicJson.String(message["content"]) is { Length: > 0 } text)
+        else if (JsonRead.String(message["content"]) is { Length: > 0 } text)
         {
             systemBlocks.Add(new JsonObject { ["type"] = "text", ["text"] = text });
         }
@@ -126,7 +127,7 @@ public static class AnthropicMessageTranslator
                 text.Append('\n');
             }
 
-            text.Append(AnthropicJson.String(block!["text"]));
+            text.Append(JsonRead.String(block!["text"]));
         }
 
         return text.ToString();
@@ -145,7 +146,7 @@ public static class AnthropicMessageTranslator
                 }
             }
         }
-        else if (AnthropicJson.String(message["content"]) is { } text)
+        else if (JsonRead.String(message["content"]) is { } text)
         {
             blocks.Add(new JsonObject { ["type"] = "text", ["text"] = text });
         }
@@ -179,7 +180,7 @@ public static class AnthropicMessageTranslator
                 }
             }
         }
-        else if (AnthropicJson.String(message["content"]) is { Length: > 0 } text)
+        else if (JsonRead.String(message["content"]) is { Length: > 0 } text)
         {
             blocks.Add(new JsonObject { ["type"] = "text", ["text"] = text });
         }
@@ -197,9 +198,9 @@ public static class AnthropicMessageTranslator
                 blocks.Add(new JsonObject
                 {
                     ["type"] = "tool_use",
-                    ["id"] = AnthropicJson.String(call["id"]),
-                    ["name"] = AnthropicJson.String(function.Prop("name")),
-                    ["input"] = AnthropicJson.ParseArguments(AnthropicJson.String(function.Prop("arguments"))),
+                    ["id"] = JsonRead.String(call["id"]),
+                    ["name"] = JsonRead.String(function.Prop("name")),
+                    ["input"] = AnthropicJson.ParseArguments(JsonRead.String(function.Prop("arguments"))),
                 });
             }
         }
@@ -213,7 +214,7 @@ public static class AnthropicMessageTranslator
         var result = new JsonObject
         {
             ["type"] = "tool_result",
-            ["tool_use_id"] = AnthropicJson.String(message["tool_call_id"]) ?? AnthropicJson.String(message["name"]),
+            ["tool_use_id"] = JsonRead.String(message["tool_call_id"]) ?? JsonRead.String(message["name"]),
         };
         if (message["content"] is JsonArray parts)
         {
@@ -230,7 +231,7 @@ public static class AnthropicMessageTranslator
         }
         else
         {
-            result["content"] = AnthropicJson.String(message["content"]) ?? "";
+            result["content"] = JsonRead.String(message["content"]) ?? "";
         }
 
         if (message["cache_control"] is { } cacheControl)
@@ -243,13 +244,13 @@ public static class AnthropicMessageTranslator
 
     private static JsonObject? ImageBlock(JsonNode? imageUrl)
     {
-        var url = AnthropicJson.String(imageUrl) ?? AnthropicJson.String(imageUrl.Prop("url"));
+        var url = JsonRead.String(imageUrl) ?? JsonRead.String(imageUrl.Prop("url"));
         if (url is null)
         {
             return null;
         }
 
-        var source = AnthropicJson.TryParseDataUrl(url, out var mediaType, out var data)
+        var source = DataUrl.TryParse(url, out var mediaType, out var data)
             ? new JsonObject { ["type"] = "base64", ["media_type"] = mediaType, ["data"] = data }
             : new JsonObject { ["type"] = "url", ["url"] = url };
         return new JsonObject { ["type"] = "image", ["source"] = source };
@@ -257,8 +258,8 @@ public static class AnthropicMessageTranslator
 
     private static JsonObject? DocumentBlock(JsonNode? file)
     {
-        if (AnthropicJson.String(file.Prop("file_data")) is { } fileData
-            && AnthropicJson.TryParseDataUrl(fileData, out var mediaType, out var data))
+        if (JsonRead.String(file.Prop("file_data")) is { } fileData
+            && DataUrl.TryParse(fileData, out var mediaType, out var data))
         {
             return new JsonObject
             {
@@ -267,7 +268,7 @@ public static class AnthropicMessageTranslator
             };
         }
 
-        if (AnthropicJson.String(file.Prop("file_id")) is { } fileId)
+        if (JsonRead.String(file.Prop("file_id")) is { } fileId)
         {
             return new JsonObject { ["type"] = "document", ["source"] = new JsonObject { ["type"] = "file", ["file_id"] = fileId } };
         }
@@ -283,7 +284,7 @@ public static class AnthropicMessageTranslator
         }
 
         // Anthropic wants user and assistant turns to alternate: consecutive same-role messages become one turn.
-        if (turns.Count > 0 && turns[^1] is JsonObject last && AnthropicJson.String(last["role"]) == role && last["content"] is JsonArray content)
+        if (turns.Count > 0 && turns[^1] is JsonObject last && JsonRead.String(last["role"]) == role && last["content"] is JsonArray content)
         {
             while (blocks.Count > 0)
             {
@@ -307,7 +308,7 @@ public static class AnthropicMessageTranslator
     }
 
     private static bool IsEmptyText(JsonObject block) =>
-        AnthropicJson.String(block["type"]) == "text" && string.IsNullOrEmpty(AnthropicJson.String(block["text"]));
+        JsonRead.String(block["type"]) == "text" && string.IsNullOrEmpty(JsonRead.String(block["text"]));
 
     private static ProviderException BadRequest(string message, string param) =>
         new(LiteLLMErrorKind.BadRequestError, AnthropicErrors.Provider, message, 400, param);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Anthropic;
 
@@ -42,10 +43,10 @@ public static class AnthropicRequestTranslator
                 case "model" or "messages" or "stream_options" or "extra_headers":
                     break;
                 case "max_tokens" or "max_completion_tokens":
-                    maxTokens = AnthropicJson.Long(value) ?? maxTokens;
+                    maxTokens = JsonRead.Long(value) ?? maxTokens;
                     break;
                 case "stream":
-                    if (AnthropicJson.IsTrue(value))
+                    if (JsonRead.IsTrue(value))
                     {
                         body["stream"] = true;
                     }
@@ -62,7 +63,7 @@ public static class AnthropicRequestTranslator
 
                     break;
                 case "user":
-                    if (AnthropicJson.String(value) is { Length: > 0 } user && !LooksLikeEmailOrPhone(user))
+                    if (JsonRead.String(value) is { Length: > 0 } user && !LooksLikeEmailOrPhone(user))
                     {
                         body["metadata"] = new JsonObject { ["user_id"] = user };
                     }
@@ -75,7 +76,7 @@ public static class AnthropicRequestTranslator
                     toolChoice = ToolChoice(value);
                     break;
                 case "parallel_tool_calls":
-                    disableParallel = AnthropicJson.IsFalse(value);
+                    disableParallel = JsonRead.IsFalse(value);
                     break;
                 case "response_format":
                     if (JsonTool(value) is { } jsonTool)
@@ -85,7 +86,7 @@ public static class AnthropicRequestTranslator
 
                     break;
                 case "reasoning_effort":
-                    if (body["thinking"] is null && ThinkingFor(AnthropicJson.String(value)) is { } thinking)
+                    if (body["thinking"] is null && ThinkingFor(JsonRead.String(value)) is { } thinking)
                     {
                         body["thinking"] = thinking;
                     }
@@ -98,7 +99,7 @@ public static class AnthropicRequestTranslator
                     (tools ??= []).Add(WebSearchTool(value));
                     break;
                 case "n":
-                    if (AnthropicJson.Long(value) is not (null or 1))
+                    if (JsonRead.Long(value) is not (null or 1))
                     {
                         (unsupported ??= []).Add(key);
                     }
@@ -120,7 +121,7 @@ public static class AnthropicRequestTranslator
 
         if (unsupported is not null && !dropParams)
         {
-            throw Unsupported(unsupported, AnthropicJson.String(request["model"]));
+            throw Unsupported(unsupported, JsonRead.String(request["model"]));
         }
 
         body["max_tokens"] = maxTokens ?? DefaultMaxTokensFor(body["thinking"]);
@@ -130,7 +131,7 @@ public static class AnthropicRequestTranslator
 
     /// <summary>True when the request asked for JSON output, so the forced <see cref="JsonToolName"/> call is the answer.</summary>
     public static bool IsJsonMode(JsonObject request) =>
-        request["response_format"] is JsonObject format && AnthropicJson.String(format["type"]) is "json_schema" or "json_object";
+        request["response_format"] is JsonObject format && JsonRead.String(format["type"]) is "json_schema" or "json_object";
 
     /// <summary>LiteLLM's reasoning_effort → thinking budget.</summary>
     public static JsonObject? ThinkingFor(string? effort)
@@ -148,7 +149,7 @@ public static class AnthropicRequestTranslator
     private static long DefaultMaxTokensFor(JsonNode? thinking)
     {
         // Anthropic rejects max_tokens <= budget_tokens; without a client value leave room for the answer after thinking.
-        var budget = AnthropicJson.Long(thinking.Prop("budget_tokens")) ?? 0;
+        var budget = JsonRead.Long(thinking.Prop("budget_tokens")) ?? 0;
         return budget >= DefaultMaxTokens ? budget + DefaultMaxTokens : DefaultMaxTokens;
     }
 
@@ -167,7 +168,7 @@ public static class AnthropicRequestTranslator
             body["tools"] = tools;
         }
 
-        if (disableParallel && AnthropicJson.String(toolChoice.Prop("type")) != "none")
+        if (disableParallel && JsonRead.String(toolChoice.Prop("type")) != "none")
         {
             toolChoice ??= new JsonObject { ["type"] = "auto" };
             toolChoice["disable_parallel_tool_use"] = true;
@@ -182,7 +183,7 @@ public static class AnthropicRequestTranslator
     private static JsonArray? StopSequences(JsonNode value, bool dropParams)
     {
         var stops = new JsonArray();
-        if (AnthropicJson.String(value) is { } single)
+        if (JsonRead.String(value) is { } single)
         {
             AddStop(stops, single, dropParams);
         }
@@ -190,7 +191,7 @@ public static class AnthropicRequestTranslator
         {
             foreach (var item in array)
             {
-                if (AnthropicJson.String(item) is { } stop)
+                if (JsonRead.String(item) is { } stop)
                 {
                     AddStop(stops, stop, dropParams);
                 }
@@ -224,7 +225,7 @@ public static class AnthropicRequestTranslator
                 continue;
             }
 
-            if (AnthropicJson.String(tool["type"]) is "function" || tool["function"] is JsonObject)
+            if (JsonRead.String(tool["type"]) is "function" || tool["function"] is JsonObject)
             {
                 tools.Add(FunctionTool(tool));
             }
@@ -241,8 +242,8 @@ public static class AnthropicRequestTranslator
     private static JsonObject FunctionTool(JsonObject tool)
     {
         var function = tool["function"] as JsonObject ?? [];
-        var converted = new JsonObject { ["name"] = AnthropicJson.String(function["name"]) };
-        if (AnthropicJson.String(function["description"]) is { } description)
+        var converted = new JsonObject { ["name"] = JsonRead.String(function["name"]) };
+        if (JsonRead.String(function["description"]) is { } description)
         {
             converted["description"] = description;
         }
@@ -279,7 +280,7 @@ public static class AnthropicRequestTranslator
             schema["type"] = "object";
         }
 
-        if (schema["properties"] is null && AnthropicJson.String(schema["type"]) == "object")
+        if (schema["properties"] is null && JsonRead.String(schema["type"]) == "object")
         {
             schema["properties"] = new JsonObject();
         }
@@ -289,7 +290,7 @@ public static class AnthropicRequestTranslator
 
     private static JsonObject? ToolChoice(JsonNode value)
     {
-        if (AnthropicJson.String(value) is { } mode)
+        if (JsonRead.String(value) is { } mode)
         {
             return mode switch
             {
@@ -305,7 +306,7 @@ public static class AnthropicRequestTranslator
             return null;
         }
 
-        if (AnthropicJson.String(choice["function"].Prop("name")) is { } name)
+        if (JsonRead.String(choice["function"].Prop("name")) is { } name)
         {
             return new JsonObject { ["type"] = "tool", ["name"] = name };
         }
@@ -316,7 +317,7 @@ public static class AnthropicRequestTranslator
 
     private static JsonObject? JsonTool(JsonNode value)
     {
-        var type = AnthropicJson.String(value.Prop("type"));
+        var type = JsonRead.String(value.Prop("type"));
         if (type is not ("json_schema" or "json_object"))
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Providers.Shared;
@@ -14,59 +13,38 @@ public static class AnthropicResponseTranslator
     public static JsonObject Translate(JsonNode body, bool jsonMode)
     {
         ArgumentNullException.ThrowIfNull(body);
-        StringBuilder? text = null;
-        StringBuilder? reasoning = null;
-        JsonArray? thinkingBlocks = null;
-        JsonArray? toolCalls = null;
-        if (body.Prop("content") is JsonArray blocks)
+        var blocks = AnthropicContent.Read(body.Prop("content"), (read, block) =>
         {
-            foreach (var block in blocks)
+            var name = JsonRead.String(block.Prop("name")) ?? "";
+            var arguments = block.Prop("input")?.ToJsonString() ?? "{}";
+            if (jsonMode && name == AnthropicRequestTranslator.JsonToolName)
             {
-                switch (AnthropicJson.String(block.Prop("type")))
-                {
-                    case "text":
-                        (text ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("text")));
-                        break;
-                    case "thinking":
-                        (reasoning ??= new StringBuilder()).Append(AnthropicJson.String(block.Prop("thinking")));
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "redacted_thinking":
-                        (thinkingBlocks ??= []).Add(block!.DeepClone());
-                        break;
-                    case "tool_use":
-                        var name = AnthropicJson.String(block.Prop("name")) ?? "";
-                        var arguments = block.Prop("input")?.ToJsonString() ?? "{}";
-                        if (jsonMode && name == AnthropicRequestTranslator.JsonToolName)
-                        {
-                            (text ??= new StringBuilder()).Append(arguments);
-                        }
-                        else
-                        {
-                            (toolCalls ??= []).Add(OpenAIShapes.ToolCall(
-                                AnthropicJson.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, arguments));
-                        }
-
-                        break;
-                }
+                read.AppendText(arguments);
             }
-        }
-
+            else
+            {
+                read.AddToolCall(OpenAIShapes.ToolCall(JsonRead.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, arguments));
+            }
+        });
+        var text = blocks.Text;
+        var toolCalls = blocks.ToolCalls;
+        var reasoning = blocks.Reasoning;
+        var thinkingBlocks = blocks.ThinkingBlocks;
         var message = OpenAIShapes.AssistantMessage(text?.ToString(), toolCalls, reasoning?.ToString());
         if (thinkingBlocks is not null)
         {
             message["thinking_blocks"] = thinkingBlocks;
         }
 
-        var finishReason = toolCalls is { Count: > 0 } ? "tool_calls" : FinishReasons.Map(AnthropicJson.String(body.Prop("stop_reason")));
+        var finishReason = toolCalls is { Count: > 0 } ? "tool_calls" : FinishReasons.Map(JsonRead.String(body.Prop("stop_reason")));
         if (jsonMode && finishReason == "tool_calls" && toolCalls is null)
         {
             finishReason = "stop";
         }
 
         return OpenAIShapes.ChatCompletion(
-            AnthropicJson.String(body.Prop("id")) ?? OpenAIShapes.NewCompletionId(),
-            AnthropicJson.String(body.Prop("model")) ?? "",
+            JsonRead.String(body.Prop("id")) ?? OpenAIShapes.NewCompletionId(),
+            JsonRead.String(body.Prop("model")) ?? "",
             OpenAIShapes.Now(),
             [(message, finishReason)],
             AnthropicUsage.ToOpenAI(body.Prop("usage")));

@@ -46,21 +46,21 @@ public static class AnthropicStreamTranslator
                 throw new ProviderException(LiteLLMErrorKind.APIError, AnthropicErrors.Provider, "Invalid JSON in stream event: " + Truncate(sse.Data), 500);
             }
 
-            switch (sse.Event ?? AnthropicJson.String(data.Prop("type")))
+            switch (sse.Event ?? JsonRead.String(data.Prop("type")))
             {
                 case "message_start":
                 {
                     var message = data.Prop("message");
-                    id = AnthropicJson.String(message.Prop("id")) ?? id;
-                    model = AnthropicJson.String(message.Prop("model")) ?? model;
+                    id = JsonRead.String(message.Prop("id")) ?? id;
+                    model = JsonRead.String(message.Prop("model")) ?? model;
                     var usage = message.Prop("usage");
                     if (usage is not null)
                     {
                         sawUsage = true;
-                        inputTokens = AnthropicJson.Long(usage.Prop("input_tokens")) ?? 0;
-                        outputTokens = AnthropicJson.Long(usage.Prop("output_tokens")) ?? 0;
-                        cacheRead = AnthropicJson.Long(usage.Prop("cache_read_input_tokens")) ?? 0;
-                        cacheCreation = AnthropicJson.Long(usage.Prop("cache_creation_input_tokens")) ?? 0;
+                        inputTokens = JsonRead.Long(usage.Prop("input_tokens")) ?? 0;
+                        outputTokens = JsonRead.Long(usage.Prop("output_tokens")) ?? 0;
+                        cacheRead = JsonRead.Long(usage.Prop("cache_read_input_tokens")) ?? 0;
+                        cacheCreation = JsonRead.Long(usage.Prop("cache_creation_input_tokens")) ?? 0;
                     }
 
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["role"] = "assistant", ["content"] = "" });
@@ -69,12 +69,12 @@ public static class AnthropicStreamTranslator
 
                 case "content_block_start":
                 {
-                    var index = AnthropicJson.Long(data.Prop("index")) ?? 0;
+                    var index = JsonRead.Long(data.Prop("index")) ?? 0;
                     var block = data.Prop("content_block");
-                    var type = AnthropicJson.String(block.Prop("type"));
+                    var type = JsonRead.String(block.Prop("type"));
                     if (type == "tool_use")
                     {
-                        var name = AnthropicJson.String(block.Prop("name")) ?? "";
+                        var name = JsonRead.String(block.Prop("name")) ?? "";
                         if (jsonMode && name == AnthropicRequestTranslator.JsonToolName)
                         {
                             blockTools[index] = -2;
@@ -84,13 +84,13 @@ public static class AnthropicStreamTranslator
                         var ordinal = toolCount++;
                         blockTools[index] = ordinal;
                         anyToolCall = true;
-                        var call = OpenAIShapes.ToolCall(AnthropicJson.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, "", ordinal);
+                        var call = OpenAIShapes.ToolCall(JsonRead.String(block.Prop("id")) ?? OpenAIShapes.NewToolCallId(), name, "", ordinal);
                         yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["content"] = null, ["tool_calls"] = new JsonArray { call } });
                     }
                     else
                     {
                         blockTools[index] = -1;
-                        if (type == "text" && AnthropicJson.String(block.Prop("text")) is { Length: > 0 } initial)
+                        if (type == "text" && JsonRead.String(block.Prop("text")) is { Length: > 0 } initial)
                         {
                             yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["content"] = initial });
                         }
@@ -102,7 +102,7 @@ public static class AnthropicStreamTranslator
                 case "content_block_delta":
                 {
                     var delta = data.Prop("delta");
-                    var chunkDelta = DeltaFor(delta, AnthropicJson.Long(data.Prop("index")) ?? 0, blockTools);
+                    var chunkDelta = DeltaFor(delta, JsonRead.Long(data.Prop("index")) ?? 0, blockTools);
                     if (chunkDelta is not null)
                     {
                         yield return OpenAIShapes.Chunk(id, model, created, chunkDelta);
@@ -118,13 +118,13 @@ public static class AnthropicStreamTranslator
                     {
                         // message_delta usage is cumulative; newer API versions repeat input and cache counts here too.
                         sawUsage = true;
-                        outputTokens = AnthropicJson.Long(usage.Prop("output_tokens")) ?? outputTokens;
-                        inputTokens = AnthropicJson.Long(usage.Prop("input_tokens")) ?? inputTokens;
-                        cacheRead = AnthropicJson.Long(usage.Prop("cache_read_input_tokens")) ?? cacheRead;
-                        cacheCreation = AnthropicJson.Long(usage.Prop("cache_creation_input_tokens")) ?? cacheCreation;
+                        outputTokens = JsonRead.Long(usage.Prop("output_tokens")) ?? outputTokens;
+                        inputTokens = JsonRead.Long(usage.Prop("input_tokens")) ?? inputTokens;
+                        cacheRead = JsonRead.Long(usage.Prop("cache_read_input_tokens")) ?? cacheRead;
+                        cacheCreation = JsonRead.Long(usage.Prop("cache_creation_input_tokens")) ?? cacheCreation;
                     }
 
-                    var stopReason = AnthropicJson.String(data.Prop("delta").Prop("stop_reason"));
+                    var stopReason = JsonRead.String(data.Prop("delta").Prop("stop_reason"));
                     if (stopReason is not null)
                     {
                         var finishReason = anyToolCall ? "tool_calls" : FinishReasons.Map(stopReason);
@@ -165,22 +165,22 @@ public static class AnthropicStreamTranslator
 
     private static JsonObject? DeltaFor(JsonNode? delta, long blockIndex, Dictionary<long, int> blockTools)
     {
-        switch (AnthropicJson.String(delta.Prop("type")))
+        switch (JsonRead.String(delta.Prop("type")))
         {
             case "text_delta":
-                return new JsonObject { ["content"] = AnthropicJson.String(delta.Prop("text")) ?? "" };
+                return new JsonObject { ["content"] = JsonRead.String(delta.Prop("text")) ?? "" };
             case "thinking_delta":
-                return new JsonObject { ["reasoning_content"] = AnthropicJson.String(delta.Prop("thinking")) ?? "" };
+                return new JsonObject { ["reasoning_content"] = JsonRead.String(delta.Prop("thinking")) ?? "" };
             case "signature_delta":
                 return new JsonObject
                 {
                     ["thinking_blocks"] = new JsonArray
                     {
-                        new JsonObject { ["type"] = "thinking", ["thinking"] = "", ["signature"] = AnthropicJson.String(delta.Prop("signature")) },
+                        new JsonObject { ["type"] = "thinking", ["thinking"] = "", ["signature"] = JsonRead.String(delta.Prop("signature")) },
                     },
                 };
             case "input_json_delta":
-                var fragment = AnthropicJson.String(delta.Prop("partial_json"));
+                var fragment = JsonRead.String(delta.Prop("partial_json"));
                 if (string.IsNullOrEmpty(fragment) || !blockTools.TryGetValue(blockIndex, out var ordinal))
                 {
                     return null;

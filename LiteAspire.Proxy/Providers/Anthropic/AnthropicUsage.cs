@@ -17,8 +17,8 @@ public static class AnthropicUsage
 
     /// <summary>The same, read from an Anthropic <c>usage</c> object (absent fields are 0).</summary>
     public static JsonObject ToOpenAI(JsonNode? usage) => ToOpenAI(
-        AnthropicJson.Long(usage.Prop("input_tokens")) ?? 0,
-        AnthropicJson.Long(usage.Prop("output_tokens")) ?? 0,
-        AnthropicJson.Long(usage.Prop("cache_read_input_tokens")) ?? 0,
-        AnthropicJson.Long(usage.Prop("cache_creation_input_tokens")) ?? 0);
+        JsonRead.Long(usage.Prop("input_tokens")) ?? 0,
+        JsonRead.Long(usage.Prop("output_tokens")) ?? 0,
+        JsonRead.Long(usage.Prop("cache_read_input_tokens")) ?? 0,
+        JsonRead.Long(usage.Prop("cache_creation_input_tokens")) ?? 0);
 }

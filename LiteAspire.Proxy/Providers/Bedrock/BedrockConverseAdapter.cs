@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Bedrock;
 
@@ -74,5 +75,5 @@ public sealed class BedrockConverseAdapter : IChatAdapter, IEmbeddingAdapter
     }
 
     private static string Model(JsonObject request, ResolvedDeployment deployment) =>
-        ChatRequestParts.StringOf(request["model"]) ?? BedrockEndpoint.ModelId(deployment.UpstreamModel);
+        JsonRead.String(request["model"]) ?? BedrockEndpoint.ModelId(deployment.UpstreamModel);
 }

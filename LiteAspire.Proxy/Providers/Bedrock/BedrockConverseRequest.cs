@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Bedrock;
 
@@ -20,9 +21,9 @@ public static class BedrockConverseRequest
         ArgumentNullException.ThrowIfNull(request);
         foreach (var name in Unsupported)
         {
-            if (request[name] is { } value && !(name == "n" && ChatRequestParts.NumberOf(value) == 1))
+            if (request[name] is { } value && !(name == "n" && JsonRead.LongOrZero(value) == 1))
             {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
+                UnsupportedParams.Reject(dropParams, Provider, name);
             }
         }
 
@@ -59,7 +60,7 @@ public static class BedrockConverseRequest
         {
             additional["thinking"] = thinking.DeepClone();
         }
-        else if (ChatRequestParts.StringOf(request["reasoning_effort"]) is { } effort)
+        else if (JsonRead.String(request["reasoning_effort"]) is { } effort)
         {
             additional["thinking"] = new JsonObject { ["type"] = "enabled", ["budget_tokens"] = ThinkingBudget(effort) };
         }
@@ -98,7 +99,7 @@ public static class BedrockConverseRequest
                 continue;
             }
 
-            var role = ChatRequestParts.StringOf(message["role"]) ?? "user";
+            var role = JsonRead.String(message["role"]) ?? "user";
             if (role is "system" or "developer")
             {
                 SystemBlocks(message["content"], system);
@@ -150,10 +151,10 @@ public static class BedrockConverseRequest
                     continue;
                 }
 
-                switch (ChatRequestParts.StringOf(part["type"]))
+                switch (JsonRead.String(part["type"]))
                 {
                     // Converse rejects blank text blocks, so empty parts are left out.
-                    case "text" when ChatRequestParts.StringOf(part["text"]) is { Length: > 0 } partText:
+                    case "text" when JsonRead.String(part["text"]) is { Length: > 0 } partText:
                         blocks.Add(new JsonObject { ["text"] = partText });
                         break;
                     case "image_url":
@@ -187,7 +188,7 @@ public static class BedrockConverseRequest
         {
             foreach (var part in parts)
             {
-                if (ChatRequestParts.StringOf(part?["text"]) is { Length: > 0 } piece)
+                if (JsonRead.String(part?["text"]) is { Length: > 0 } piece)
                 {
                     system.Add(new JsonObject { ["text"] = piece });
                     AddCachePoint(part!, system);
@@ -214,8 +215,8 @@ public static class BedrockConverseRequest
 
     private static JsonObject Document(JsonNode? file, int position)
     {
-        var data = ChatRequestParts.StringOf(file?["file_data"]);
-        if (data is null || !ChatRequestParts.TryParseDataUrl(data, out var mediaType, out var base64))
+        var data = JsonRead.String(file?["file_data"]);
+        if (data is null || !DataUrl.TryParse(data, out var mediaType, out var base64))
         {
             throw new ProviderException(LiteLLMErrorKind.BadRequestError, Provider,
                 "Bedrock Converse takes files as base64 data URLs in file.file_data.", 400, "messages");
@@ -237,7 +238,7 @@ public static class BedrockConverseRequest
 
     private static JsonObject Image(string? url)
     {
-        if (url is null || !ChatRequestParts.TryParseDataUrl(url, out var mediaType, out var data))
+        if (url is null || !DataUrl.TryParse(url, out var mediaType, out var data))
         {
             throw new ProviderException(LiteLLMErrorKind.BadRequestError, Provider,
                 "Bedrock Converse takes images as base64 data URLs (data:image/png;base64,...).", 400, "messages");
@@ -274,8 +275,8 @@ public static class BedrockConverseRequest
                 {
                     ["toolUse"] = new JsonObject
                     {
-                        ["toolUseId"] = ChatRequestParts.StringOf(call["id"]) ?? "",
-                        ["name"] = ChatRequestParts.StringOf(function["name"]) ?? "",
+                        ["toolUseId"] = JsonRead.String(call["id"]) ?? "",
+                        ["name"] = JsonRead.String(function["name"]) ?? "",
                         ["input"] = ChatRequestParts.ParseArguments(function["arguments"]),
                     },
                 });
@@ -289,7 +290,7 @@ public static class BedrockConverseRequest
     {
         ["toolResult"] = new JsonObject
         {
-            ["toolUseId"] = ChatRequestParts.StringOf(message["tool_call_id"]) ?? ChatRequestParts.StringOf(message["name"]) ?? "",
+            ["toolUseId"] = JsonRead.String(message["tool_call_id"]) ?? JsonRead.String(message["name"]) ?? "",
             ["content"] = new JsonArray { new JsonObject { ["text"] = ChatRequestParts.TextOf(message["content"]) } },
         },
     };
@@ -309,13 +310,13 @@ public static class BedrockConverseRequest
 
                 var spec = new JsonObject
                 {
-                    ["name"] = ChatRequestParts.StringOf(function["name"]) ?? "",
+                    ["name"] = JsonRead.String(function["name"]) ?? "",
                     ["inputSchema"] = new JsonObject
                     {
                         ["json"] = function["parameters"]?.DeepClone() ?? new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() },
                     },
                 };
-                if (ChatRequestParts.StringOf(function["description"]) is { Length: > 0 } description)
+                if (JsonRead.String(function["description"]) is { Length: > 0 } description)
                 {
                     spec.Insert(1, "description", description);
                 }
@@ -328,18 +329,18 @@ public static class BedrockConverseRequest
         {
             case null:
                 break;
-            case JsonObject named when ChatRequestParts.StringOf(named["function"]?["name"]) is { } name:
+            case JsonObject named when JsonRead.String(named["function"]?["name"]) is { } name:
                 choice = new JsonObject { ["tool"] = new JsonObject { ["name"] = name } };
                 break;
-            case var value when ChatRequestParts.StringOf(value) is "auto":
+            case var value when JsonRead.String(value) is "auto":
                 choice = new JsonObject { ["auto"] = new JsonObject() };
                 break;
-            case var value when ChatRequestParts.StringOf(value) is "required":
+            case var value when JsonRead.String(value) is "required":
                 choice = new JsonObject { ["any"] = new JsonObject() };
                 break;
-            case var value when ChatRequestParts.StringOf(value) is "none":
+            case var value when JsonRead.String(value) is "none":
                 // Converse has no "none": the only faithful translation is to offer no tools at all.
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tool_choice", "Bedrock Converse has no tool_choice 'none'");
+                UnsupportedParams.Reject(dropParams, Provider, "tool_choice", "Bedrock Converse has no tool_choice 'none'");
                 return null;
             default:
                 break;
@@ -368,7 +369,7 @@ public static class BedrockConverseRequest
     // LiteLLM answers response_format on Converse with a forced tool whose input schema is the requested schema.
     private static JsonObject? JsonSchemaTool(JsonNode? responseFormat)
     {
-        var type = ChatRequestParts.StringOf(responseFormat?["type"]);
+        var type = JsonRead.String(responseFormat?["type"]);
         if (type is not ("json_schema" or "json_object"))
         {
             return null;

@@ -26,13 +26,13 @@ public static class BedrockConverseResponse
                     continue;
                 }
 
-                if (ChatRequestParts.StringOf(block["text"]) is { } piece)
+                if (JsonRead.String(block["text"]) is { } piece)
                 {
                     text.Append(piece);
                 }
                 else if (block["toolUse"] is JsonObject toolUse)
                 {
-                    var name = ChatRequestParts.StringOf(toolUse["name"]) ?? "";
+                    var name = JsonRead.String(toolUse["name"]) ?? "";
                     var input = toolUse["input"]?.ToJsonString() ?? "{}";
                     if (name == BedrockConverseRequest.JsonToolName)
                     {
@@ -40,9 +40,9 @@ public static class BedrockConverseResponse
                         continue;
                     }
 
-                    toolCalls.Add(OpenAIShapes.ToolCall(ChatRequestParts.StringOf(toolUse["toolUseId"]) ?? OpenAIShapes.NewToolCallId(), name, input, toolCalls.Count));
+                    toolCalls.Add(OpenAIShapes.ToolCall(JsonRead.String(toolUse["toolUseId"]) ?? OpenAIShapes.NewToolCallId(), name, input, toolCalls.Count));
                 }
-                else if (ChatRequestParts.StringOf(block["reasoningContent"]?["reasoningText"]?["text"]) is { } thought)
+                else if (JsonRead.String(block["reasoningContent"]?["reasoningText"]?["text"]) is { } thought)
                 {
                     (reasoning ??= new StringBuilder()).Append(thought);
                 }
@@ -50,7 +50,7 @@ public static class BedrockConverseResponse
         }
 
         var content = jsonToolOutput ?? (text.Length > 0 ? text.ToString() : null);
-        var finish = toolCalls.Count > 0 ? "tool_calls" : jsonToolOutput is not null ? "stop" : FinishReasons.Map(ChatRequestParts.StringOf(body["stopReason"]));
+        var finish = toolCalls.Count > 0 ? "tool_calls" : jsonToolOutput is not null ? "stop" : FinishReasons.Map(JsonRead.String(body["stopReason"]));
         var message = OpenAIShapes.AssistantMessage(content, toolCalls, reasoning?.ToString());
         return OpenAIShapes.ChatCompletion(OpenAIShapes.NewCompletionId(), model, OpenAIShapes.Now(), [(message, finish)], Usage(body["usage"]));
     }
@@ -63,10 +63,10 @@ public static class BedrockConverseResponse
             return null;
         }
 
-        var input = ChatRequestParts.NumberOf(usage["inputTokens"]);
-        var output = ChatRequestParts.NumberOf(usage["outputTokens"]);
-        var cacheRead = usage["cacheReadInputTokens"] is null ? (long?)null : ChatRequestParts.NumberOf(usage["cacheReadInputTokens"]);
-        var cacheWrite = usage["cacheWriteInputTokens"] is null ? (long?)null : ChatRequestParts.NumberOf(usage["cacheWriteInputTokens"]);
+        var input = JsonRead.LongOrZero(usage["inputTokens"]);
+        var output = JsonRead.LongOrZero(usage["outputTokens"]);
+        var cacheRead = usage["cacheReadInputTokens"] is null ? (long?)null : JsonRead.LongOrZero(usage["cacheReadInputTokens"]);
+        var cacheWrite = usage["cacheWriteInputTokens"] is null ? (long?)null : JsonRead.LongOrZero(usage["cacheWriteInputTokens"]);
         return OpenAIShapes.Usage(input + (cacheRead ?? 0) + (cacheWrite ?? 0), output, cacheRead, cacheCreationTokens: cacheWrite);
     }
 

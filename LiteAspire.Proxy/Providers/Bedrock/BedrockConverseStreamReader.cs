@@ -31,27 +31,27 @@ public static class BedrockConverseStreamReader
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["role"] = "assistant", ["content"] = "" });
                     break;
                 case "contentBlockStart" when payload["start"] is JsonObject { } start && start["toolUse"] is JsonObject toolUse:
-                    var name = ChatRequestParts.StringOf(toolUse["name"]) ?? "";
+                    var name = JsonRead.String(toolUse["name"]) ?? "";
                     if (name == BedrockConverseRequest.JsonToolName)
                     {
                         // response_format's forced tool: its input is the answer, streamed as content.
-                        jsonToolBlock = (int)ChatRequestParts.NumberOf(payload["contentBlockIndex"]);
+                        jsonToolBlock = (int)JsonRead.LongOrZero(payload["contentBlockIndex"]);
                         break;
                     }
 
                     currentToolIndex = toolCount++;
-                    var call = OpenAIShapes.ToolCall(ChatRequestParts.StringOf(toolUse["toolUseId"]) ?? OpenAIShapes.NewToolCallId(), name, "", currentToolIndex);
+                    var call = OpenAIShapes.ToolCall(JsonRead.String(toolUse["toolUseId"]) ?? OpenAIShapes.NewToolCallId(), name, "", currentToolIndex);
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["tool_calls"] = new JsonArray { call } });
                     break;
                 case "contentBlockDelta" when payload["delta"] is JsonObject delta:
-                    if (Delta(delta, currentToolIndex, jsonToolBlock >= 0 && ChatRequestParts.NumberOf(payload["contentBlockIndex"]) == jsonToolBlock) is { } chunkDelta)
+                    if (Delta(delta, currentToolIndex, jsonToolBlock >= 0 && JsonRead.LongOrZero(payload["contentBlockIndex"]) == jsonToolBlock) is { } chunkDelta)
                     {
                         yield return OpenAIShapes.Chunk(id, model, created, chunkDelta);
                     }
 
                     break;
                 case "messageStop":
-                    var reason = toolCount > 0 ? "tool_calls" : jsonToolBlock >= 0 ? "stop" : FinishReasons.Map(ChatRequestParts.StringOf(payload["stopReason"]));
+                    var reason = toolCount > 0 ? "tool_calls" : jsonToolBlock >= 0 ? "stop" : FinishReasons.Map(JsonRead.String(payload["stopReason"]));
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject(), reason);
                     break;
                 case "metadata" when BedrockConverseResponse.Usage(payload["usage"]) is { } usage:
@@ -66,12 +66,12 @@ public static class BedrockConverseStreamReader
 
     private static JsonObject? Delta(JsonObject delta, int toolIndex, bool isJsonTool)
     {
-        if (ChatRequestParts.StringOf(delta["text"]) is { } text)
+        if (JsonRead.String(delta["text"]) is { } text)
         {
             return new JsonObject { ["content"] = text };
         }
 
-        if (ChatRequestParts.StringOf(delta["toolUse"]?["input"]) is { } input)
+        if (JsonRead.String(delta["toolUse"]?["input"]) is { } input)
         {
             if (isJsonTool)
             {
@@ -87,7 +87,7 @@ public static class BedrockConverseStreamReader
             };
         }
 
-        if (ChatRequestParts.StringOf(delta["reasoningContent"]?["text"]) is { } thought)
+        if (JsonRead.String(delta["reasoningContent"]?["text"]) is { } thought)
         {
             return new JsonObject { ["reasoning_content"] = thought };
         }

@@ -20,7 +20,7 @@ public static class BedrockEmbeddings
             return new JsonObject
             {
                 ["texts"] = inputs,
-                ["input_type"] = ChatRequestParts.StringOf(request["input_type"]) ?? "search_document",
+                ["input_type"] = JsonRead.String(request["input_type"]) ?? "search_document",
             };
         }
 
@@ -39,7 +39,7 @@ public static class BedrockEmbeddings
             }
             else
             {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "dimensions");
+                UnsupportedParams.Reject(dropParams, Provider, "dimensions");
             }
         }
 
@@ -63,7 +63,7 @@ public static class BedrockEmbeddings
             }
         }
 
-        var tokens = ChatRequestParts.NumberOf(body["inputTextTokenCount"]);
+        var tokens = JsonRead.LongOrZero(body["inputTextTokenCount"]);
         return new JsonObject
         {
             ["object"] = "list",

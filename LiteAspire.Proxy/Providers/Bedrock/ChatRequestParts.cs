@@ -6,7 +6,7 @@ namespace LiteAspire.Proxy.Providers.Bedrock;
 
 /// <summary>
 /// Small readers of OpenAI request pieces that the Bedrock, Cohere and Ollama adapters share (content text, stop lists,
-/// tool arguments, data URLs, unsupported params, error bodies). Candidates for Providers/Shared.
+/// tool arguments, error bodies). Typed JSON reads, data URLs and unsupported params are in Providers/Shared.
 /// </summary>
 public static class ChatRequestParts
 {
@@ -78,28 +78,6 @@ public static class ChatRequestParts
         }
     }
 
-    /// <summary>Splits <c>data:image/png;base64,AAAA</c> into its media type and base64 data.</summary>
-    public static bool TryParseDataUrl(string url, out string mediaType, out string base64)
-    {
-        mediaType = "";
-        base64 = "";
-        if (!url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var comma = url.IndexOf(',', StringComparison.Ordinal);
-        var marker = url.IndexOf(";base64", StringComparison.OrdinalIgnoreCase);
-        if (comma < 0 || marker < 0 || marker > comma)
-        {
-            return false;
-        }
-
-        mediaType = url[5..marker];
-        base64 = url[(comma + 1)..];
-        return true;
-    }
-
     /// <summary>The URL of an <c>image_url</c> part (<c>{"image_url":{"url"}}</c> or <c>{"image_url":"..."}</c>).</summary>
     public static string? ImageUrlOf(JsonNode part) => part["image_url"] switch
     {
@@ -107,17 +85,6 @@ public static class ChatRequestParts
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => null,
     };
-
-    /// <summary>For a parameter the provider does not take: nothing under drop_params, else LiteLLM's UnsupportedParamsError (400).</summary>
-    public static void RejectUnlessDropped(bool dropParams, string provider, string param, string? why = null)
-    {
-        if (!dropParams)
-        {
-            throw new ProviderException(LiteLLMErrorKind.UnsupportedParamsError, provider,
-                $"{provider} does not support parameters: ['{param}']{(why is null ? "" : " (" + why + ")")}. To drop these, set `litellm.drop_params=True` or for proxy: `litellm_settings: drop_params: true`.",
-                400, param);
-        }
-    }
 
     /// <summary>The message of a JSON error body (<c>message</c>, <c>Message</c>, <c>error</c> or <c>error.message</c>), else the raw body.</summary>
     public static string ErrorMessage(string body)
@@ -150,9 +117,6 @@ public static class ChatRequestParts
 
         return body;
     }
-
-    /// <summary>A property of <paramref name="node"/> when it is an object; null for anything else (the indexer throws on arrays).</summary>
-    public static JsonNode? Field(JsonNode? node, string name) => node is JsonObject json ? json[name] : null;
 
     /// <summary>
     /// Runs a request translation, turning the JSON type errors a malformed client body causes (an array where an object
@@ -196,13 +160,6 @@ public static class ChatRequestParts
             throw new ProviderException(LiteLLMErrorKind.APIError, provider, $"Invalid JSON in the {provider} stream: {error.Message}", 500);
         }
     }
-
-    /// <summary>The number at <paramref name="node"/>, or 0.</summary>
-    public static long NumberOf(JsonNode? node) =>
-        node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var number) ? number : 0;
-
-    /// <summary>A string property, or null when absent or not a string.</summary>
-    public static string? StringOf(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 
     /// <summary>The request's <c>max_completion_tokens</c> or <c>max_tokens</c>.</summary>
     public static JsonNode? MaxTokens(JsonObject request) => request["max_completion_tokens"] ?? request["max_tokens"];

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Bedrock;
 
@@ -14,11 +15,11 @@ public static class ConverseStreamFrames
         ArgumentNullException.ThrowIfNull(converseResponse);
         ArgumentOutOfRangeException.ThrowIfLessThan(textPieceLength, 1);
         var message = converseResponse["output"]?["message"];
-        yield return Event("messageStart", new JsonObject { ["role"] = ChatRequestParts.StringOf(message?["role"]) ?? "assistant" });
+        yield return Event("messageStart", new JsonObject { ["role"] = JsonRead.String(message?["role"]) ?? "assistant" });
         var index = 0;
         foreach (var block in message?["content"] as JsonArray ?? [])
         {
-            if (ChatRequestParts.StringOf(block?["text"]) is { } text)
+            if (JsonRead.String(block?["text"]) is { } text)
             {
                 for (var at = 0; at < text.Length; at += textPieceLength)
                 {
@@ -40,7 +41,7 @@ public static class ConverseStreamFrames
                     ["delta"] = new JsonObject { ["toolUse"] = new JsonObject { ["input"] = input } },
                 });
             }
-            else if (ChatRequestParts.StringOf(block?["reasoningContent"]?["reasoningText"]?["text"]) is { } thought)
+            else if (JsonRead.String(block?["reasoningContent"]?["reasoningText"]?["text"]) is { } thought)
             {
                 yield return Event("contentBlockDelta", new JsonObject
                 {

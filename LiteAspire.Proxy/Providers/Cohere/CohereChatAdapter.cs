@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Cohere;
 
@@ -56,5 +57,5 @@ public sealed class CohereChatAdapter : IChatAdapter, IEmbeddingAdapter
     /// <inheritdoc />
     public ProviderException ReadError(int statusCode, string body, EmbeddingCall call) => CohereChatResponse.Error(statusCode, body);
 
-    private static string Model(JsonObject request, ResolvedDeployment deployment) => ChatRequestParts.StringOf(request["model"]) ?? deployment.UpstreamModel;
+    private static string Model(JsonObject request, ResolvedDeployment deployment) => JsonRead.String(request["model"]) ?? deployment.UpstreamModel;
 }

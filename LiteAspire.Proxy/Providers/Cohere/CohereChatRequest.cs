@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Cohere;
 
@@ -27,22 +28,11 @@ public static class CohereChatRequest
     public static JsonObject Build(JsonObject request, bool dropParams)
     {
         ArgumentNullException.ThrowIfNull(request);
-        foreach (var name in Unsupported)
-        {
-            if (request[name] is not null)
-            {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
-            }
-        }
-
-        if (request["n"] is { } n && ChatRequestParts.NumberOf(n) > 1)
-        {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "n");
-        }
+        UnsupportedParams.RejectPresent(request, dropParams, Provider, Unsupported);
 
         var body = new JsonObject
         {
-            ["model"] = ChatRequestParts.StringOf(request["model"]),
+            ["model"] = JsonRead.String(request["model"]),
             ["messages"] = Messages(request["messages"] as JsonArray),
         };
         if (request["stream"]?.GetValueKind() == JsonValueKind.True)
@@ -97,7 +87,7 @@ public static class CohereChatRequest
                 continue;
             }
 
-            var role = ChatRequestParts.StringOf(message["role"]) ?? "user";
+            var role = JsonRead.String(message["role"]) ?? "user";
             switch (role)
             {
                 case "system" or "developer":
@@ -110,7 +100,7 @@ public static class CohereChatRequest
                     result.Add(new JsonObject
                     {
                         ["role"] = "tool",
-                        ["tool_call_id"] = ChatRequestParts.StringOf(message["tool_call_id"]) ?? "",
+                        ["tool_call_id"] = JsonRead.String(message["tool_call_id"]) ?? "",
                         ["content"] = ChatRequestParts.TextOf(message["content"]),
                     });
                     break;
@@ -133,10 +123,10 @@ public static class CohereChatRequest
         var blocks = new JsonArray();
         foreach (var part in parts)
         {
-            switch (ChatRequestParts.StringOf(part?["type"]))
+            switch (JsonRead.String(part?["type"]))
             {
                 case "text":
-                    blocks.Add(new JsonObject { ["type"] = "text", ["text"] = ChatRequestParts.StringOf(part!["text"]) ?? "" });
+                    blocks.Add(new JsonObject { ["type"] = "text", ["text"] = JsonRead.String(part!["text"]) ?? "" });
                     break;
                 case "image_url" when ChatRequestParts.ImageUrlOf(part!) is { } url:
                     blocks.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url } });
@@ -170,12 +160,12 @@ public static class CohereChatRequest
 
                 cohereCalls.Add(new JsonObject
                 {
-                    ["id"] = ChatRequestParts.StringOf(call["id"]) ?? "",
+                    ["id"] = JsonRead.String(call["id"]) ?? "",
                     ["type"] = "function",
                     ["function"] = new JsonObject
                     {
-                        ["name"] = ChatRequestParts.StringOf(function["name"]) ?? "",
-                        ["arguments"] = ChatRequestParts.StringOf(function["arguments"]) ?? "{}",
+                        ["name"] = JsonRead.String(function["name"]) ?? "",
+                        ["arguments"] = JsonRead.String(function["arguments"]) ?? "{}",
                     },
                 });
             }
@@ -194,10 +184,10 @@ public static class CohereChatRequest
                 return;
             case JsonObject:
                 // v2 can require a tool call, not name which one.
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tool_choice", "Cohere cannot force a named tool");
+                UnsupportedParams.Reject(dropParams, Provider, "tool_choice", "Cohere cannot force a named tool");
                 return;
             default:
-                var value = ChatRequestParts.StringOf(choice);
+                var value = JsonRead.String(choice);
                 if (value == "required")
                 {
                     body["tool_choice"] = "REQUIRED";
@@ -213,7 +203,7 @@ public static class CohereChatRequest
 
     private static JsonObject? ResponseFormat(JsonNode? format)
     {
-        switch (ChatRequestParts.StringOf(format?["type"]))
+        switch (JsonRead.String(format?["type"]))
         {
             case "json_object":
                 return new JsonObject { ["type"] = "json_object" };

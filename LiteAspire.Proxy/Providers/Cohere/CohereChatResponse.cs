@@ -20,7 +20,7 @@ public static class CohereChatResponse
         {
             foreach (var block in blocks)
             {
-                if (ChatRequestParts.StringOf(block?["type"]) is null or "text" && ChatRequestParts.StringOf(block?["text"]) is { } piece)
+                if (JsonRead.String(block?["type"]) is null or "text" && JsonRead.String(block?["text"]) is { } piece)
                 {
                     text.Append(piece);
                 }
@@ -34,16 +34,16 @@ public static class CohereChatResponse
             {
                 var function = call?["function"];
                 toolCalls.Add(OpenAIShapes.ToolCall(
-                    ChatRequestParts.StringOf(call?["id"]) ?? OpenAIShapes.NewToolCallId(),
-                    ChatRequestParts.StringOf(function?["name"]) ?? "",
-                    ChatRequestParts.StringOf(function?["arguments"]) ?? function?["arguments"]?.ToJsonString() ?? "{}",
+                    JsonRead.String(call?["id"]) ?? OpenAIShapes.NewToolCallId(),
+                    JsonRead.String(function?["name"]) ?? "",
+                    JsonRead.String(function?["arguments"]) ?? function?["arguments"]?.ToJsonString() ?? "{}",
                     toolCalls.Count));
             }
         }
 
-        var finish = toolCalls.Count > 0 ? "tool_calls" : FinishReasons.Map(ChatRequestParts.StringOf(body["finish_reason"]));
+        var finish = toolCalls.Count > 0 ? "tool_calls" : FinishReasons.Map(JsonRead.String(body["finish_reason"]));
         var assistant = OpenAIShapes.AssistantMessage(text.Length > 0 ? text.ToString() : null, toolCalls);
-        var id = ChatRequestParts.StringOf(body["id"]) ?? OpenAIShapes.NewCompletionId();
+        var id = JsonRead.String(body["id"]) ?? OpenAIShapes.NewCompletionId();
         return OpenAIShapes.ChatCompletion(id, model, OpenAIShapes.Now(), [(assistant, finish)], Usage(body["usage"]));
     }
 
@@ -53,7 +53,7 @@ public static class CohereChatResponse
         var counts = usage?["billed_units"] as JsonObject ?? usage?["tokens"] as JsonObject;
         return counts is null
             ? null
-            : OpenAIShapes.Usage(ChatRequestParts.NumberOf(counts["input_tokens"]), ChatRequestParts.NumberOf(counts["output_tokens"]));
+            : OpenAIShapes.Usage(JsonRead.LongOrZero(counts["input_tokens"]), JsonRead.LongOrZero(counts["output_tokens"]));
     }
 
     /// <summary>A Cohere error body (<c>{"message": ...}</c>) at <paramref name="status"/> as LiteLLM's exception.</summary>

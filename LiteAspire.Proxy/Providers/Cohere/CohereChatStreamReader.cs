@@ -27,12 +27,12 @@ public static class CohereChatStreamReader
 
             var delta = data["delta"] as JsonObject;
             var message = delta?["message"] as JsonObject;
-            var text = ChatRequestParts.StringOf(ChatRequestParts.Field(message?["content"], "text"));
+            var text = JsonRead.String(JsonRead.Prop(message?["content"], "text"));
             var toolCalls = message?["tool_calls"] as JsonObject;
-            switch (sse.Event ?? ChatRequestParts.StringOf(data["type"]))
+            switch (sse.Event ?? JsonRead.String(data["type"]))
             {
                 case "message-start":
-                    id = ChatRequestParts.StringOf(data["id"]) ?? id;
+                    id = JsonRead.String(data["id"]) ?? id;
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["role"] = "assistant", ["content"] = "" });
                     break;
                 case "content-delta" or "content-start" when text is { Length: > 0 }:
@@ -40,12 +40,12 @@ public static class CohereChatStreamReader
                     break;
                 case "tool-call-start" when toolCalls is not null:
                     var function = toolCalls["function"];
-                    var toolCall = OpenAIShapes.ToolCall(ChatRequestParts.StringOf(toolCalls["id"]) ?? OpenAIShapes.NewToolCallId(),
-                        ChatRequestParts.StringOf(function?["name"]) ?? "", ChatRequestParts.StringOf(function?["arguments"]) ?? "", toolCount++);
+                    var toolCall = OpenAIShapes.ToolCall(JsonRead.String(toolCalls["id"]) ?? OpenAIShapes.NewToolCallId(),
+                        JsonRead.String(function?["name"]) ?? "", JsonRead.String(function?["arguments"]) ?? "", toolCount++);
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject { ["tool_calls"] = new JsonArray { toolCall } });
                     break;
                 case "tool-call-delta" when toolCalls is not null:
-                    var fragment = ChatRequestParts.StringOf(toolCalls["function"]?["arguments"]) ?? "";
+                    var fragment = JsonRead.String(toolCalls["function"]?["arguments"]) ?? "";
                     yield return OpenAIShapes.Chunk(id, model, created, new JsonObject
                     {
                         ["tool_calls"] = new JsonArray
@@ -55,8 +55,8 @@ public static class CohereChatStreamReader
                     });
                     break;
                 case "message-end":
-                    var reason = ChatRequestParts.StringOf(delta?["finish_reason"]);
-                    if (reason is "ERROR" && ChatRequestParts.StringOf(delta?["error"]) is { } problem)
+                    var reason = JsonRead.String(delta?["finish_reason"]);
+                    if (reason is "ERROR" && JsonRead.String(delta?["error"]) is { } problem)
                     {
                         throw new ProviderException(LiteLLMErrorKind.APIError, Provider, problem, 500);
                     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Cohere;
 
@@ -17,9 +18,9 @@ public static class CohereEmbeddings
         ArgumentNullException.ThrowIfNull(deployment);
         var body = new JsonObject
         {
-            ["model"] = ChatRequestParts.StringOf(request["model"]) ?? deployment.UpstreamModel,
+            ["model"] = JsonRead.String(request["model"]) ?? deployment.UpstreamModel,
             ["texts"] = BedrockEmbeddings.Inputs(request["input"]),
-            ["input_type"] = ChatRequestParts.StringOf(request["input_type"]) ?? deployment.GetString("input_type") ?? DefaultInputType,
+            ["input_type"] = JsonRead.String(request["input_type"]) ?? deployment.GetString("input_type") ?? DefaultInputType,
             ["embedding_types"] = new JsonArray(IsBase64(request) ? "base64" : "float"),
         };
         if (request["dimensions"] is { } dimensions && dimensions.GetValueKind() == JsonValueKind.Number)
@@ -46,7 +47,7 @@ public static class CohereEmbeddings
             data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = vectors[i]?.DeepClone() });
         }
 
-        var tokens = ChatRequestParts.NumberOf(body["meta"]?["billed_units"]?["input_tokens"]);
+        var tokens = JsonRead.LongOrZero(body["meta"]?["billed_units"]?["input_tokens"]);
         return new JsonObject
         {
             ["object"] = "list",
@@ -56,5 +57,5 @@ public static class CohereEmbeddings
         };
     }
 
-    private static bool IsBase64(JsonObject request) => ChatRequestParts.StringOf(request["encoding_format"]) == "base64";
+    private static bool IsBase64(JsonObject request) => JsonRead.String(request["encoding_format"]) == "base64";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Cohere;
 
@@ -26,7 +27,7 @@ public static class CohereRerank
             }
         }
 
-        var body = new JsonObject { ["model"] = model, ["query"] = ChatRequestParts.StringOf(request["query"]) ?? "", ["documents"] = documents };
+        var body = new JsonObject { ["model"] = model, ["query"] = JsonRead.String(request["query"]) ?? "", ["documents"] = documents };
         foreach (var name in (ReadOnlySpan<string>)["top_n", "max_tokens_per_doc"])
         {
             if (request[name] is { } value && value.GetValueKind() == JsonValueKind.Number)
@@ -49,7 +50,7 @@ public static class CohereRerank
         {
             foreach (var item in results)
             {
-                var index = (int)ChatRequestParts.NumberOf(item?["index"]);
+                var index = (int)JsonRead.LongOrZero(item?["index"]);
                 if (item is JsonObject entry && index >= 0 && index < documents.Count && entry["document"] is null)
                 {
                     entry["document"] = new JsonObject { ["text"] = DocumentText(documents[index]) };
@@ -61,5 +62,5 @@ public static class CohereRerank
     }
 
     private static string DocumentText(JsonNode? document) =>
-        ChatRequestParts.StringOf(document) ?? ChatRequestParts.StringOf(document?["text"]) ?? document?.ToJsonString() ?? "";
+        JsonRead.String(document) ?? JsonRead.String(document?["text"]) ?? document?.ToJsonString() ?? "";
 }

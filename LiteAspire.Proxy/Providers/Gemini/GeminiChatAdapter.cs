@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace LiteAspire.Proxy.Providers.Gemini;
 
 /// <summary>Google AI Studio (<c>gemini/</c>): <c>generateContent</c>, <c>streamGenerateContent?alt=sse</c> and <c>batchEmbedContents</c>, keyed by <c>x-goog-api-key</c>.</summary>
-public sealed class GeminiChatAdapter : IChatAdapter, IEmbeddingAdapter
+public sealed class GeminiChatAdapter() : GoogleGenerativeAdapter(Provider)
 {
     /// <summary>The provider prefix this adapter serves.</summary>
     public const string Provider = "gemini";
@@ -11,7 +11,7 @@ public sealed class GeminiChatAdapter : IChatAdapter, IEmbeddingAdapter
     private const string DefaultBase = "https://generativelanguage.googleapis.com/v1beta";
 
     /// <inheritdoc />
-    public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
+    public override ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         var body = GeminiRequest.Translate(call, Provider);
@@ -22,22 +22,7 @@ public sealed class GeminiChatAdapter : IChatAdapter, IEmbeddingAdapter
     }
 
     /// <inheritdoc />
-    public JsonObject ReadResponse(JsonNode upstreamBody, ChatCall call)
-    {
-        ArgumentNullException.ThrowIfNull(upstreamBody);
-        ArgumentNullException.ThrowIfNull(call);
-        return GeminiResponse.Translate(upstreamBody, call, Provider);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<JsonObject> ReadStreamAsync(Stream upstream, ChatCall call, CancellationToken cancellationToken) =>
-        GeminiStreamTranslator.TranslateAsync(upstream, call, Provider, cancellationToken);
-
-    /// <inheritdoc />
-    public ProviderException ReadError(int statusCode, string body, ChatCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
-
-    /// <inheritdoc />
-    public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
+    public override ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         var model = EmbeddingModel(call);
@@ -48,15 +33,12 @@ public sealed class GeminiChatAdapter : IChatAdapter, IEmbeddingAdapter
     }
 
     /// <inheritdoc />
-    public JsonObject ReadEmbeddingResponse(JsonNode upstreamBody, EmbeddingCall call)
+    public override JsonObject ReadEmbeddingResponse(JsonNode upstreamBody, EmbeddingCall call)
     {
         ArgumentNullException.ThrowIfNull(upstreamBody);
         ArgumentNullException.ThrowIfNull(call);
         return GeminiEmbeddings.TranslateResponse(upstreamBody, EmbeddingModel(call), Provider);
     }
-
-    /// <inheritdoc />
-    public ProviderException ReadError(int statusCode, string body, EmbeddingCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
 
     /// <summary>
     /// The URL up to <c>/models</c>: the public v1beta endpoint, or <c>api_base</c> (kept as-is when it already ends in a version
@@ -74,9 +56,6 @@ public sealed class GeminiChatAdapter : IChatAdapter, IEmbeddingAdapter
         var isVersion = lastSegment.Length > 1 && lastSegment[0] == 'v' && char.IsAsciiDigit(lastSegment[1]);
         return isVersion ? trimmed : trimmed + "/v1beta";
     }
-
-    private static string EmbeddingModel(EmbeddingCall call) =>
-        GoogleHttp.StripModels(call.Request["model"]?.GetValue<string>() ?? call.Deployment.UpstreamModel);
 
     private static void AddKey(HttpRequestMessage message, ResolvedDeployment deployment)
     {

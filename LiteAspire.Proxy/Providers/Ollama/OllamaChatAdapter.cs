@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Ollama;
 
@@ -69,5 +70,5 @@ public sealed class OllamaChatAdapter : IChatAdapter, IEmbeddingAdapter
         return string.Equals(deployment.Provider, "ollama", StringComparison.Ordinal);
     }
 
-    private static string Model(JsonObject request, ResolvedDeployment deployment) => ChatRequestParts.StringOf(request["model"]) ?? deployment.UpstreamModel;
+    private static string Model(JsonObject request, ResolvedDeployment deployment) => JsonRead.String(request["model"]) ?? deployment.UpstreamModel;
 }

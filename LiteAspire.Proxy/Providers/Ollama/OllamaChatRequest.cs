@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Ollama;
 
@@ -54,7 +55,7 @@ public static class OllamaChatRequest
         ArgumentNullException.ThrowIfNull(request);
         if (request["tools"] is JsonArray { Count: > 0 })
         {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "tools", "use ollama_chat/ for tool calling");
+            UnsupportedParams.Reject(dropParams, Provider, "tools", "use ollama_chat/ for tool calling");
         }
 
         var body = Common(request, dropParams);
@@ -75,23 +76,12 @@ public static class OllamaChatRequest
 
     private static JsonObject Common(JsonObject request, bool dropParams)
     {
-        foreach (var name in Unsupported)
-        {
-            if (request[name] is not null)
-            {
-                ChatRequestParts.RejectUnlessDropped(dropParams, Provider, name);
-            }
-        }
-
-        if (request["n"] is { } n && ChatRequestParts.NumberOf(n) > 1)
-        {
-            ChatRequestParts.RejectUnlessDropped(dropParams, Provider, "n");
-        }
+        UnsupportedParams.RejectPresent(request, dropParams, Provider, Unsupported);
 
         // Ollama streams unless told otherwise, so the flag is always explicit.
         var body = new JsonObject
         {
-            ["model"] = ChatRequestParts.StringOf(request["model"]),
+            ["model"] = JsonRead.String(request["model"]),
             ["stream"] = request["stream"]?.GetValueKind() == JsonValueKind.True,
         };
         var options = new JsonObject();
@@ -122,7 +112,7 @@ public static class OllamaChatRequest
         {
             body["think"] = think.DeepClone();
         }
-        else if (ChatRequestParts.StringOf(request["reasoning_effort"]) is { } effort)
+        else if (JsonRead.String(request["reasoning_effort"]) is { } effort)
         {
             body["think"] = effort != "none";
         }
@@ -140,7 +130,7 @@ public static class OllamaChatRequest
         return body;
     }
 
-    private static JsonNode? Format(JsonNode? responseFormat) => ChatRequestParts.StringOf(responseFormat?["type"]) switch
+    private static JsonNode? Format(JsonNode? responseFormat) => JsonRead.String(responseFormat?["type"]) switch
     {
         "json_object" => "json",
         "json_schema" => responseFormat?["json_schema"]?["schema"]?.DeepClone() ?? "json",
@@ -164,7 +154,7 @@ public static class OllamaChatRequest
                 continue;
             }
 
-            var role = ChatRequestParts.StringOf(message["role"]) ?? "user";
+            var role = JsonRead.String(message["role"]) ?? "user";
             var converted = new JsonObject
             {
                 ["role"] = role switch { "developer" => "system", "function" => "tool", _ => role },
@@ -185,8 +175,8 @@ public static class OllamaChatRequest
                         continue;
                     }
 
-                    var name = ChatRequestParts.StringOf(function["name"]) ?? "";
-                    if (ChatRequestParts.StringOf(call["id"]) is { } id)
+                    var name = JsonRead.String(function["name"]) ?? "";
+                    if (JsonRead.String(call["id"]) is { } id)
                     {
                         (toolNames ??= [])[id] = name;
                     }
@@ -201,8 +191,8 @@ public static class OllamaChatRequest
             }
 
             if (role is "tool" or "function"
-                && (ChatRequestParts.StringOf(message["name"])
-                    ?? (toolNames is not null && ChatRequestParts.StringOf(message["tool_call_id"]) is { } callId && toolNames.TryGetValue(callId, out var known) ? known : null)) is { } toolName)
+                && (JsonRead.String(message["name"])
+                    ?? (toolNames is not null && JsonRead.String(message["tool_call_id"]) is { } callId && toolNames.TryGetValue(callId, out var known) ? known : null)) is { } toolName)
             {
                 converted["tool_name"] = toolName;
             }
@@ -223,13 +213,13 @@ public static class OllamaChatRequest
         JsonArray? images = null;
         foreach (var part in parts)
         {
-            if (ChatRequestParts.StringOf(part?["type"]) != "image_url")
+            if (JsonRead.String(part?["type"]) != "image_url")
             {
                 continue;
             }
 
             var url = ChatRequestParts.ImageUrlOf(part!) ?? "";
-            if (!ChatRequestParts.TryParseDataUrl(url, out _, out var data))
+            if (!DataUrl.TryParse(url, out _, out var data))
             {
                 throw new ProviderException(LiteLLMErrorKind.BadRequestError, Provider,
                     "Ollama takes images as base64 data URLs (data:image/png;base64,...).", 400, "messages");
@@ -252,7 +242,7 @@ public static class OllamaChatRequest
 
         var leadingSystem = new StringBuilder();
         var start = 0;
-        while (start < messages.Count && ChatRequestParts.StringOf(messages[start]?["role"]) is "system" or "developer")
+        while (start < messages.Count && JsonRead.String(messages[start]?["role"]) is "system" or "developer")
         {
             if (leadingSystem.Length > 0)
             {
@@ -264,7 +254,7 @@ public static class OllamaChatRequest
         }
 
         var system = leadingSystem.Length > 0 ? leadingSystem.ToString() : null;
-        if (messages.Count - start == 1 && ChatRequestParts.StringOf(messages[start]?["role"]) is "user" or null)
+        if (messages.Count - start == 1 && JsonRead.String(messages[start]?["role"]) is "user" or null)
         {
             // One user turn: a plain prompt, as a completion client expects.
             var only = messages[start]?["content"];
@@ -276,7 +266,7 @@ public static class OllamaChatRequest
         for (var i = start; i < messages.Count; i++)
         {
             var message = messages[i];
-            var role = ChatRequestParts.StringOf(message?["role"]) ?? "user";
+            var role = JsonRead.String(message?["role"]) ?? "user";
             AddImages(message?["content"], images);
             prompt.Append(role switch
             {

@@ -14,8 +14,8 @@ public static class OllamaChatResponse
     {
         ArgumentNullException.ThrowIfNull(body);
         var message = body["message"];
-        var text = ChatRequestParts.StringOf(message?["content"]) ?? ChatRequestParts.StringOf(body["response"]);
-        var thinking = ChatRequestParts.StringOf(message?["thinking"]) ?? ChatRequestParts.StringOf(body["thinking"]);
+        var text = JsonRead.String(message?["content"]) ?? JsonRead.String(body["response"]);
+        var thinking = JsonRead.String(message?["thinking"]) ?? JsonRead.String(body["thinking"]);
         var toolCalls = ToolCalls(message?["tool_calls"] as JsonArray, 0);
         var finish = toolCalls.Count > 0 ? "tool_calls" : FinishReason(body);
         var assistant = OpenAIShapes.AssistantMessage(string.IsNullOrEmpty(text) && toolCalls.Count > 0 ? null : text ?? "", toolCalls,
@@ -37,9 +37,9 @@ public static class OllamaChatResponse
             var function = call?["function"];
             var arguments = function?["arguments"];
             result.Add(OpenAIShapes.ToolCall(
-                ChatRequestParts.StringOf(call?["id"]) ?? OpenAIShapes.NewToolCallId(),
-                ChatRequestParts.StringOf(function?["name"]) ?? "",
-                ChatRequestParts.StringOf(arguments) ?? arguments?.ToJsonString() ?? "{}",
+                JsonRead.String(call?["id"]) ?? OpenAIShapes.NewToolCallId(),
+                JsonRead.String(function?["name"]) ?? "",
+                JsonRead.String(arguments) ?? arguments?.ToJsonString() ?? "{}",
                 firstIndex + result.Count));
         }
 
@@ -47,11 +47,11 @@ public static class OllamaChatResponse
     }
 
     /// <summary><c>done_reason</c> in OpenAI's words (<c>length</c> stays, <c>load</c>/<c>unload</c>/<c>stop</c> are stops).</summary>
-    public static string FinishReason(JsonNode body) => FinishReasons.Map(ChatRequestParts.StringOf(body?["done_reason"]));
+    public static string FinishReason(JsonNode body) => FinishReasons.Map(JsonRead.String(body?["done_reason"]));
 
     /// <summary><c>prompt_eval_count</c> / <c>eval_count</c> as OpenAI usage.</summary>
     public static JsonObject Usage(JsonNode body) =>
-        OpenAIShapes.Usage(ChatRequestParts.NumberOf(body?["prompt_eval_count"]), ChatRequestParts.NumberOf(body?["eval_count"]));
+        OpenAIShapes.Usage(JsonRead.LongOrZero(body?["prompt_eval_count"]), JsonRead.LongOrZero(body?["eval_count"]));
 
     /// <summary>An Ollama error (<c>{"error": "..."}</c>) at <paramref name="status"/> as LiteLLM's exception.</summary>
     public static ProviderException Error(int status, string body)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Providers.Ollama;
 
@@ -36,7 +37,7 @@ public static class OllamaEmbeddings
             }
         }
 
-        var tokens = ChatRequestParts.NumberOf(body["prompt_eval_count"]);
+        var tokens = JsonRead.LongOrZero(body["prompt_eval_count"]);
         return new JsonObject
         {
             ["object"] = "list",

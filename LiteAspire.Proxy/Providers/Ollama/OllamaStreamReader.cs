@@ -28,7 +28,7 @@ public static class OllamaStreamReader
 
             var item = ChatRequestParts.ParseUpstreamEvent(Provider, line);
 
-            if (ChatRequestParts.StringOf(item["error"]) is { } error)
+            if (JsonRead.String(item["error"]) is { } error)
             {
                 throw new ProviderException(LiteLLMErrors.Classify(500, error), Provider, error, 500);
             }
@@ -41,12 +41,12 @@ public static class OllamaStreamReader
                 first = false;
             }
 
-            if ((ChatRequestParts.StringOf(message?["content"]) ?? ChatRequestParts.StringOf(item["response"])) is { Length: > 0 } text)
+            if ((JsonRead.String(message?["content"]) ?? JsonRead.String(item["response"])) is { Length: > 0 } text)
             {
                 delta["content"] = text;
             }
 
-            if ((ChatRequestParts.StringOf(message?["thinking"]) ?? ChatRequestParts.StringOf(item["thinking"])) is { Length: > 0 } thinking)
+            if ((JsonRead.String(message?["thinking"]) ?? JsonRead.String(item["thinking"])) is { Length: > 0 } thinking)
             {
                 delta["reasoning_content"] = thinking;
             }

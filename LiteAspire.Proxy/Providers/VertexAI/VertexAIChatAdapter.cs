@@ -9,7 +9,7 @@ namespace LiteAspire.Proxy.Providers.VertexAI;
 /// the publisher-model endpoint with an OAuth2 bearer token from <c>vertex_credentials</c> or Application Default Credentials.
 /// Anthropic on Vertex (<c>vertex_ai/claude-*</c>, <c>:rawPredict</c>) is not served yet: a 400 says so.
 /// </summary>
-public sealed class VertexAIChatAdapter : IChatAdapter, IEmbeddingAdapter
+public sealed class VertexAIChatAdapter() : GoogleGenerativeAdapter(Provider)
 {
     /// <summary>The provider prefix this adapter serves.</summary>
     public const string Provider = "vertex_ai";
@@ -17,7 +17,7 @@ public sealed class VertexAIChatAdapter : IChatAdapter, IEmbeddingAdapter
     private readonly VertexAICredentials _credentials = new();
 
     /// <inheritdoc />
-    public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
+    public override ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         var model = GoogleHttp.ModelName(call);
@@ -32,22 +32,7 @@ public sealed class VertexAIChatAdapter : IChatAdapter, IEmbeddingAdapter
     }
 
     /// <inheritdoc />
-    public JsonObject ReadResponse(JsonNode upstreamBody, ChatCall call)
-    {
-        ArgumentNullException.ThrowIfNull(upstreamBody);
-        ArgumentNullException.ThrowIfNull(call);
-        return GeminiResponse.Translate(upstreamBody, call, Provider);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<JsonObject> ReadStreamAsync(Stream upstream, ChatCall call, CancellationToken cancellationToken) =>
-        GeminiStreamTranslator.TranslateAsync(upstream, call, Provider, cancellationToken);
-
-    /// <inheritdoc />
-    public ProviderException ReadError(int statusCode, string body, ChatCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
-
-    /// <inheritdoc />
-    public ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
+    public override ValueTask<HttpRequestMessage> CreateEmbeddingRequestAsync(EmbeddingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         var model = EmbeddingModel(call);
@@ -55,17 +40,11 @@ public sealed class VertexAIChatAdapter : IChatAdapter, IEmbeddingAdapter
     }
 
     /// <inheritdoc />
-    public JsonObject ReadEmbeddingResponse(JsonNode upstreamBody, EmbeddingCall call)
+    public override JsonObject ReadEmbeddingResponse(JsonNode upstreamBody, EmbeddingCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
         return VertexAIEmbeddings.TranslateResponse(upstreamBody, EmbeddingModel(call), Provider);
     }
-
-    /// <inheritdoc />
-    public ProviderException ReadError(int statusCode, string body, EmbeddingCall call) => GeminiErrors.FromResponse(statusCode, body, Provider);
-
-    private static string EmbeddingModel(EmbeddingCall call) =>
-        GoogleHttp.StripModels(call.Request["model"]?.GetValue<string>() ?? call.Deployment.UpstreamModel);
 
     private async ValueTask<HttpRequestMessage> CreateAsync(ResolvedDeployment deployment, string model, string method, JsonObject body,
         CancellationToken cancellationToken)
