@@ -21,7 +21,7 @@ public static class LlmEndpoints
             return next(context);
         });
         group.AddEndpointFilter<GatewayErrorFilter>();
-        group.AddEndpointFilter<MasterKeyAuthFilter>();
+        group.AddEndpointFilter<ProxyAuthFilter>();
 
         group.MapChatCompletionsEndpoints();
         group.MapCompletionsEndpoints();

@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 
 using LiteAspire.Proxy.AnthropicApi;
+using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Endpoints;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Health;
+using LiteAspire.Proxy.Management;
 using LiteAspire.Proxy.Pipeline;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Routing;
@@ -43,12 +45,12 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<IDeploymentSelector, SimpleShuffleSelector>();
         services.TryAddSingleton<ModelRouter>();
         services.TryAddSingleton<GatewaySettings>();
-        services.TryAddSingleton<ICostCalculator, UnknownCostCalculator>();
+        services.TryAddSingleton<ICostCalculator, Spend.DeploymentPriceCostCalculator>();
         services.TryAddSingleton<ChatPipeline>();
         services.TryAddSingleton<EmbeddingPipeline>();
         services.TryAddSingleton<OpenAIPassthrough>();
         services.TryAddSingleton<GatewayErrorFilter>();
-        services.TryAddSingleton<Auth.MasterKeyAuthFilter>();
+        services.AddProxyAuth();
         services.TryAddSingleton<IOpenAIChatExecutor, PipelineChatExecutor>();
         services.AddUpstreamHttpClient();
         return services;
@@ -63,6 +65,7 @@ public static class ProxyServiceExtensions
         app.MapLiteLLMHealthEndpoints();
         app.MapLlmEndpoints();
         app.MapAnthropicMessagesEndpoint();
+        app.MapManagementEndpoints();
         // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
         _ = app.Services.GetRequiredService<ModelRouter>();
         return app;

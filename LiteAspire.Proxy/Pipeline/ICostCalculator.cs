@@ -10,10 +10,3 @@ public interface ICostCalculator
     /// <summary>The cost of a call to <paramref name="deployment"/> that used <paramref name="usage"/> (OpenAI usage object), or null.</summary>
     decimal? Calculate(ResolvedDeployment deployment, JsonObject? usage);
 }
-
-/// <summary>Until prices are loaded: cost unknown.</summary>
-public sealed class UnknownCostCalculator : ICostCalculator
-{
-    /// <inheritdoc />
-    public decimal? Calculate(ResolvedDeployment deployment, JsonObject? usage) => null;
-}

@@ -12,7 +12,7 @@ namespace LiteAspire.Proxy.Pipeline;
 /// <c>/v1/chat/completions</c>, so it reaches any provider. Gateway refusals become <see cref="OpenAIChatExecutionException"/>,
 /// which the endpoint answers in Anthropic's error shape.
 /// </summary>
-public sealed class PipelineChatExecutor(ChatPipeline pipeline, MasterKeyAuthFilter auth) : IOpenAIChatExecutor
+public sealed class PipelineChatExecutor(ChatPipeline pipeline, RequestAuthenticator auth) : IOpenAIChatExecutor
 {
     /// <inheritdoc />
     public async Task<JsonObject> CompleteAsync(JsonObject openAiRequest, HttpContext context, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class PipelineChatExecutor(ChatPipeline pipeline, MasterKeyAuthFil
         try
         {
             CallTiming.Start(context);
-            auth.Authenticate(context.Request);
+            context.Features.Set(await auth.AuthenticateAsync(context.Request, cancellationToken).ConfigureAwait(false));
             return await pipeline.ExecuteAsync(openAiRequest, context, cancellationToken).ConfigureAwait(false);
         }
         catch (GatewayException e)

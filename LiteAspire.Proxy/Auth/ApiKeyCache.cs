@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+using StackExchange.Redis;
+
+namespace LiteAspire.Proxy.Auth;
+
+/// <summary>
+/// Keys looked up by token: in memory (TTL <c>user_api_key_cache_ttl</c>, 60 s by default), then Redis (shared by every
+/// replica, same TTL), then the <see cref="IApiKeyStore"/>. A change to a key, or to the team, user or organization behind
+/// it, calls <see cref="InvalidateAsync"/>: the Redis entry is deleted and every replica drops its memory entry through a
+/// Redis channel, so an update, block or delete takes effect at once everywhere, not after the TTL (LiteLLM's #9820).
+/// </summary>
+public sealed class ApiKeyCache : IDisposable
+{
+    /// <summary>The channel carrying invalidated tokens between replicas.</summary>
+    public const string InvalidationChannel = "litellm:auth:invalidate";
+
+    private const string RedisKeyPrefix = "litellm:auth:";
+    private const string InvalidateAll = "*";
+
+    private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
+    private readonly IApiKeyStore? _store;
+    private readonly IConnectionMultiplexer? _redis;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _ttl;
+    private readonly ILogger<ApiKeyCache> _logger;
+    private ISubscriber? _subscriber;
+    private int _subscribed;
+
+    /// <summary>
+    /// Creates the cache; <paramref name="store"/> is null without a database (then no virtual key exists) and
+    /// <paramref name="redis"/> is null when the proxy runs without Redis.
+    /// </summary>
+    public ApiKeyCache(IApiKeyStore? store, TimeProvider time, AuthSettings settings, ILogger<ApiKeyCache> logger, IConnectionMultiplexer? redis = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _store = store;
+        _time = time;
+        _ttl = settings.KeyCacheTtl;
+        _logger = logger;
+        _redis = redis;
+    }
+
+    /// <summary>The key for <paramref name="token"/>, or null when none exists.</summary>
+    /// <exception cref="DatabaseUnavailableException">Neither cache has it and the database cannot be reached.</exception>
+    public async ValueTask<ApiKeyAuth?> GetAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (_store is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetTimestamp();
+        if (_memory.TryGetValue(token, out var cached) && now < cached.ExpiresAt)
+        {
+            return cached.Value;
+        }
+
+        EnsureSubscribed();
+        var found = await ReadRedisAsync(token).ConfigureAwait(false);
+        if (found is null)
+        {
+            found = await _store.FindAsync(token, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                // Misses are not cached: a key just generated on another replica must work at once.
+                return null;
+            }
+
+            await WriteRedisAsync(token, found).ConfigureAwait(false);
+        }
+
+        _memory[token] = new Entry(found, now + (long)(_ttl.TotalSeconds * _time.TimestampFrequency));
+        return found;
+    }
+
+    /// <summary>Forgets <paramref name="tokens"/> here, in Redis, and on every other replica.</summary>
+    public async Task InvalidateAsync(IEnumerable<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        foreach (var token in tokens)
+        {
+            _memory.TryRemove(token, out _);
+            if (_redis is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await _redis.GetDatabase().KeyDeleteAsync(RedisKeyPrefix + token).ConfigureAwait(false);
+                await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                _logger.LogWarning("Could not invalidate a cached key in Redis ({Error}); other replicas keep it until its TTL.", e.Message);
+            }
+        }
+    }
+
+    /// <summary>Forgets every cached key on every replica (used when a change touches keys that cannot be listed cheaply).</summary>
+    public async Task InvalidateAllAsync()
+    {
+        _memory.Clear();
+        if (_redis is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), InvalidateAll).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _logger.LogWarning("Could not broadcast a key cache flush ({Error}).", e.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _subscriber?.Unsubscribe(RedisChannel.Literal(InvalidationChannel));
+
+    private void EnsureSubscribed()
+    {
+        if (_redis is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            _subscriber = _redis.GetSubscriber();
+            _subscriber.Subscribe(RedisChannel.Literal(InvalidationChannel), (_, message) =>
+            {
+                if (message == InvalidateAll)
+                {
+                    _memory.Clear();
+                }
+                else
+                {
+                    _memory.TryRemove((string)message!, out Entry _);
+                }
+            });
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _subscribed = 0;
+            _logger.LogWarning("Could not subscribe to key invalidations ({Error}); will retry.", e.Message);
+        }
+    }
+
+    private async Task<ApiKeyAuth?> ReadRedisAsync(string token)
+    {
+        if (_redis is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = await _redis.GetDatabase().StringGetAsync(RedisKeyPrefix + token).ConfigureAwait(false);
+            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize(value.ToString(), AuthJsonContext.Default.ApiKeyAuth);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or JsonException)
+        {
+            _logger.LogDebug("Redis key cache read failed ({Error}); using the database.", e.Message);
+            return null;
+        }
+    }
+
+    private async Task WriteRedisAsync(string token, ApiKeyAuth value)
+    {
+        if (_redis is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var json = JsonSerializer.Serialize(value, AuthJsonContext.Default.ApiKeyAuth);
+            await _redis.GetDatabase().StringSetAsync(RedisKeyPrefix + token, json, _ttl).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _logger.LogDebug("Redis key cache write failed ({Error}).", e.Message);
+        }
+    }
+
+    private readonly record struct Entry(ApiKeyAuth Value, long ExpiresAt);
+}

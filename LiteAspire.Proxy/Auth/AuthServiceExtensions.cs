@@ -1,0 +1,28 @@
+using LiteAspire.Data.Database;
+using LiteAspire.Proxy.Configuration;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using StackExchange.Redis;
+
+namespace LiteAspire.Proxy.Auth;
+
+/// <summary>Registers the authenticator and the key cache.</summary>
+public static class AuthServiceExtensions
+{
+    /// <summary>Master key always; virtual keys when a database is configured (an <see cref="IApiKeyStore"/> is registered).</summary>
+    public static IServiceCollection AddProxyAuth(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(DatabaseConnection)))
+        {
+            services.TryAddSingleton<IApiKeyStore, DatabaseApiKeyStore>();
+        }
+
+        services.TryAddSingleton(sp => AuthSettings.From(sp.GetRequiredService<ProxyConfig>()));
+        services.TryAddSingleton(sp => new ApiKeyCache(sp.GetService<IApiKeyStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<ApiKeyCache>>(), sp.GetService<IConnectionMultiplexer>()));
+        services.TryAddSingleton<RequestAuthenticator>();
+        services.TryAddSingleton<ProxyAuthFilter>();
+        return services;
+    }
+}

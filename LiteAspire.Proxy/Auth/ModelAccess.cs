@@ -1,0 +1,118 @@
+using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Routing;
+
+namespace LiteAspire.Proxy.Auth;
+
+/// <summary>
+/// LiteLLM's model access rules, key → team → user → organization: an empty list allows every model at that level;
+/// entries are model names, wildcards (<c>gpt-*</c>, <c>openai/*</c>), access groups (<c>model_info.access_groups</c>)
+/// and the special names <c>all-proxy-models</c> (everything) and <c>all-team-models</c> (whatever the team allows).
+/// </summary>
+public sealed class ModelAccess
+{
+    /// <summary>Every model of the proxy.</summary>
+    public const string AllProxyModels = "all-proxy-models";
+
+    /// <summary>Whatever the key's team may use.</summary>
+    public const string AllTeamModels = "all-team-models";
+
+    /// <summary>No model unless granted explicitly (a user's default).</summary>
+    public const string NoDefaultModels = "no-default-models";
+
+    private readonly Dictionary<string, HashSet<string>> _accessGroups;
+
+    /// <summary>Reads the access groups from the deployments' <c>model_info.access_groups</c>.</summary>
+    public ModelAccess(DeploymentTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _accessGroups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in table.Deployments)
+        {
+            if (entry.Source.ModelInfo.TryGetValue("access_groups", out var groups) && groups is IEnumerable<object?> names)
+            {
+                foreach (var name in names.OfType<string>())
+                {
+                    if (!_accessGroups.TryGetValue(name, out var models))
+                    {
+                        _accessGroups[name] = models = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    models.Add(entry.Source.ModelName);
+                }
+            }
+        }
+    }
+
+    /// <summary>Throws LiteLLM's 401 <c>*_model_access_denied</c> unless every level lets <paramref name="caller"/> call <paramref name="model"/>.</summary>
+    public void Check(ApiKeyAuth caller, string model)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(model);
+        if (caller.IsMasterKey)
+        {
+            return;
+        }
+
+        var keyModels = caller.Models;
+        if (keyModels.Contains(AllTeamModels) && caller.Team is not null)
+        {
+            keyModels = [];
+        }
+
+        Require(keyModels, model, "key", "key_model_access_denied");
+        if (caller.Team is { } team)
+        {
+            Require(team.Models, model, "team", "team_model_access_denied");
+        }
+        else if (caller.User is { } user)
+        {
+            // LiteLLM applies the user's models to personal keys only; team keys answer to the team.
+            Require(user.Models, model, "user", "user_model_access_denied");
+        }
+
+        if (caller.Organization is { } organization)
+        {
+            Require(organization.Models, model, "organization", "org_model_access_denied");
+        }
+    }
+
+    /// <summary>True when <paramref name="allowed"/> (one level's list) lets <paramref name="model"/> through.</summary>
+    public bool Allows(IReadOnlyList<string> allowed, string model)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (allowed.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var entry in allowed)
+        {
+            if (entry is AllProxyModels || entry == model || Matches(entry, model)
+                || (_accessGroups.TryGetValue(entry, out var members) && members.Contains(model)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Require(IReadOnlyList<string> allowed, string model, string level, string errorType)
+    {
+        if (!Allows(allowed, model))
+        {
+            throw new GatewayException(401,
+                $"{level} not allowed to access model. This {level} can only access models=[{string.Join(", ", allowed.Select(m => $"'{m}'"))}]. Tried to access {model}",
+                errorType, "model");
+        }
+    }
+
+    private static bool Matches(string pattern, string model)
+    {
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        return star >= 0
+            && model.Length >= pattern.Length - 1
+            && model.AsSpan().StartsWith(pattern.AsSpan(0, star), StringComparison.Ordinal)
+            && model.AsSpan().EndsWith(pattern.AsSpan(star + 1), StringComparison.Ordinal);
+    }
+}

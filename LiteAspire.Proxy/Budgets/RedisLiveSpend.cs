@@ -1,0 +1,124 @@
+using System.Globalization;
+
+using StackExchange.Redis;
+
+namespace LiteAspire.Proxy.Budgets;
+
+/// <summary>
+/// Live spend in Redis, shared by every replica: one counter per scope, seeded from the database when missing and
+/// expiring when its budget period ends (or after <see cref="UnboundedTtl"/> for budgets that never reset, to re-sync with
+/// the database). Each read and each add is one script, so seeding and adding cannot interleave across replicas.
+/// Redis errors fall back to the in-process counters, as LiteLLM falls back to its in-memory cache.
+/// </summary>
+public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisLiveSpend> logger) : ILiveSpend
+{
+    /// <summary>How long a counter without a budget period lives before it is seeded again from the database.</summary>
+    public static readonly TimeSpan UnboundedTtl = TimeSpan.FromMinutes(10);
+
+    // KEYS: counters. ARGV: seed and TTL (ms) per key, then the amount to add (absent on reads).
+    private const string Script = """
+        local add = ARGV[2 * #KEYS + 1]
+        local out = {}
+        for i, key in ipairs(KEYS) do
+          local value = redis.call('GET', key)
+          if not value then
+            value = ARGV[2 * i - 1]
+            redis.call('SET', key, value, 'PX', ARGV[2 * i])
+          end
+          if add then
+            value = redis.call('INCRBYFLOAT', key, add)
+          end
+          out[i] = value
+        end
+        return out
+        """;
+
+    private readonly InMemoryLiveSpend _fallback = new(time);
+    private long _lastWarning;
+
+    /// <inheritdoc />
+    public async ValueTask<double[]> GetAsync(IReadOnlyList<SpendScope> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        try
+        {
+            var result = await RunAsync(scopes, null).ConfigureAwait(false);
+            var values = new double[scopes.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = double.Parse((string)result[i]!, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            return values;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+            return await _fallback.GetAsync(scopes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask AddAsync(IReadOnlyList<SpendScope> scopes, double cost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        try
+        {
+            await RunAsync(scopes, cost).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+            await _fallback.AddAsync(scopes, cost, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ForgetAsync(IEnumerable<string> counterKeys)
+    {
+        ArgumentNullException.ThrowIfNull(counterKeys);
+        var keys = counterKeys.ToArray();
+        await _fallback.ForgetAsync(keys).ConfigureAwait(false);
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray()).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+        }
+    }
+
+    private async Task<RedisResult[]> RunAsync(IReadOnlyList<SpendScope> scopes, double? add)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var keys = new RedisKey[scopes.Count];
+        var args = new RedisValue[(2 * scopes.Count) + (add is null ? 0 : 1)];
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            var scope = scopes[i];
+            keys[i] = scope.CounterKey;
+            args[2 * i] = scope.SeedAt(now).ToString("R", CultureInfo.InvariantCulture);
+            var ttl = scope.PeriodEndAt(now) is { } end ? end - now : UnboundedTtl;
+            args[(2 * i) + 1] = Math.Max(1, (long)ttl.TotalMilliseconds);
+        }
+
+        if (add is { } amount)
+        {
+            args[^1] = amount.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, args).ConfigureAwait(false))!;
+    }
+
+    private void Warn(Exception e)
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastWarning);
+        if (last == 0 || time.GetElapsedTime(last, now) > TimeSpan.FromMinutes(1))
+        {
+            Interlocked.Exchange(ref _lastWarning, now);
+            logger.LogWarning("Redis spend counters unavailable ({Error}); counting spend in this process until it returns.", e.Message);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Errors;
+
+namespace LiteAspire.Proxy.Management;
+
+/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets and models, all authenticated.</summary>
+public static class ManagementEndpoints
+{
+    /// <summary>Maps every management route behind the error filter and auth.</summary>
+    public static RouteGroupBuilder MapManagementEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("").WithTags("management");
+        group.AddEndpointFilter<GatewayErrorFilter>();
+        group.AddEndpointFilter<ProxyAuthFilter>();
+        return group;
+    }
+}
