@@ -1,6 +1,7 @@
 using LiteAspire.Data;
 using LiteAspire.Data.Database;
 using LiteAspire.Data.Hosting;
+using LiteAspire.Data.Migrations;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class DatabaseHostingExtensions
     /// Resolves the database (<c>ConnectionStrings:litellm</c>, <c>DATABASE_URL</c>, then <paramref name="configDatabaseUrl"/>)
     /// and registers the DbContext for PostgreSQL or the embedded SQLite file, plus the <see cref="DatabaseConnection"/>.
     /// With none configured, registers no DbContext and logs one line saying so; <see cref="DatabaseStatus"/> is always registered.
+    /// With one, a hosted service applies the schema migrations at start unless <c>DISABLE_SCHEMA_UPDATE=true</c>.
     /// </summary>
     /// <exception cref="StartupConfigurationException">A configured value cannot be understood.</exception>
     public static TBuilder AddLiteLLMDatabase<TBuilder>(this TBuilder builder, string? configDatabaseUrl = null)
@@ -37,25 +39,20 @@ public static class DatabaseHostingExtensions
             return builder;
         }
 
-        services.AddDbContext<LiteLLMDbContext>(options =>
+        // Consumers inject LiteLLMDbContext; the engine's subclass behind it carries that engine's migrations.
+        if (connection.Provider == DatabaseProvider.PostgreSql)
         {
-            if (connection.Provider == DatabaseProvider.PostgreSql)
-            {
-                options.UseNpgsql(connection.ConnectionString);
-            }
-            else
-            {
-                options.UseSqlite(connection.ConnectionString);
-            }
-        });
-        services.AddHealthChecks().AddDbContextCheck<LiteLLMDbContext>(HealthCheckName);
-        services.AddSingleton(connection);
-        if (connection.Provider == DatabaseProvider.Sqlite)
+            services.AddDbContext<LiteLLMDbContext, PostgreSqlLiteLLMDbContext>(options => options.UseNpgsql(connection.ConnectionString));
+        }
+        else
         {
-            services.AddHostedService<EmbeddedDatabaseInitializer>();
+            services.AddDbContext<LiteLLMDbContext, SqliteLiteLLMDbContext>(options => options.UseSqlite(connection.ConnectionString));
         }
 
+        services.AddHealthChecks().AddDbContextCheck<LiteLLMDbContext>(HealthCheckName);
+        services.AddSingleton(connection);
         services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
+        services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
 }
