@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>A team (<c>LiteLLM_TeamTable</c>); keys point at it by <c>team_id</c> without a foreign key.</summary>
-public class TeamTable
+public class TeamTable : IBudgetPeriod
 {
     public required string TeamId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>An internal user (<c>LiteLLM_UserTable</c>).</summary>
-public class UserTable
+public class UserTable : IBudgetPeriod
 {
     public required string UserId { get; set; }
 

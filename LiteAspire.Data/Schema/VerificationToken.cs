@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>A virtual key (<c>LiteLLM_VerificationToken</c>); the key itself is never stored, only its SHA-256 hex.</summary>
-public class VerificationToken
+public class VerificationToken : IBudgetPeriod
 {
     /// <summary>SHA-256 hex of the key (primary key).</summary>
     public required string Token { get; set; }
