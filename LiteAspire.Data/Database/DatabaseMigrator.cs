@@ -62,16 +62,14 @@ internal sealed class DatabaseMigrator(
         var database = scope.ServiceProvider.GetRequiredService<LiteLLMDbContext>().Database;
         try
         {
-            // EF Core 9+ serialises MigrateAsync across instances itself. Npgsql 10 (checked against this version's SQL log):
-            // it creates "__EFMigrationsHistory" if missing, then opens a transaction holding
-            // LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE MODE while it reads the history and applies what is
-            // missing, so a second instance waits and then finds nothing to do. (Not a pg_advisory_lock.)
-            // SQLite: a row in "__EFMigrationsLock" inserted with INSERT OR IGNORE, polled by the others.
-            var applied = (await database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+            // EF Core 9+ lets one instance migrate at a time. On PostgreSQL (Npgsql 10, seen in the SQL log and asserted by
+            // ConcurrentMigrationTests) this is not a pg_advisory_lock: EF creates "__EFMigrationsHistory" if missing, then
+            // applies the migrations in a transaction that first takes LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE
+            // MODE; another instance blocks on that lock, then reads the history again and finds nothing left to apply.
+            // On SQLite the lock is a row in "__EFMigrationsLock" (INSERT OR IGNORE), which the others poll for.
             await database.MigrateAsync(cancellationToken);
-            var now = (await database.GetAppliedMigrationsAsync(cancellationToken)).Count();
-            logger.LogInformation("Database schema of {Database} is up to date ({Applied} migration(s) applied now, {Total} in all).",
-                connection.Describe(), now - applied, now);
+            var last = (await database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
+            logger.LogInformation("Database schema of {Database} is up to date (migration {Migration}).", connection.Describe(), last);
             return Outcome.Done;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using LiteAspire.Data.Hosting;
 using LiteAspire.Data.Migrations;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -42,11 +43,13 @@ public static class DatabaseHostingExtensions
         // Consumers inject LiteLLMDbContext; the engine's subclass behind it carries that engine's migrations.
         if (connection.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContext<LiteLLMDbContext, PostgreSqlLiteLLMDbContext>(options => options.UseNpgsql(connection.ConnectionString));
+            services.AddDbContext<LiteLLMDbContext, PostgreSqlLiteLLMDbContext>(options =>
+                QuietConnectionErrors(options.UseNpgsql(connection.ConnectionString)));
         }
         else
         {
-            services.AddDbContext<LiteLLMDbContext, SqliteLiteLLMDbContext>(options => options.UseSqlite(connection.ConnectionString));
+            services.AddDbContext<LiteLLMDbContext, SqliteLiteLLMDbContext>(options =>
+                QuietConnectionErrors(options.UseSqlite(connection.ConnectionString)));
         }
 
         services.AddHealthChecks().AddDbContextCheck<LiteLLMDbContext>(HealthCheckName);
@@ -55,4 +58,9 @@ public static class DatabaseHostingExtensions
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
+
+    // An unreachable database is reported once, in plain words, by whoever needed it (start-up migration, readiness);
+    // EF's own "error using the connection" line, with its stack trace, would repeat it on every attempt.
+    private static void QuietConnectionErrors(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 }
