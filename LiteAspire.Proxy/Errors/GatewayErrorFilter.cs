@@ -20,6 +20,11 @@ public sealed class GatewayErrorFilter(ILogger<GatewayErrorFilter> logger) : IEn
         }
         catch (GatewayException e) when (!http.Response.HasStarted)
         {
+            foreach (var (name, value) in e.ResponseHeaders)
+            {
+                http.Response.Headers[name] = value;
+            }
+
             return OpenAIError.Result(e.StatusCode, e.Message, e.ErrorType, e.Param);
         }
         catch (ProviderException e) when (!http.Response.HasStarted)

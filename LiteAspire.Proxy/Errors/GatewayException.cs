@@ -1,15 +1,12 @@
 namespace LiteAspire.Proxy.Errors;
 
 /// <summary>A request the gateway itself refuses (bad input, unknown model, auth): becomes an OpenAI-shaped error with its status.</summary>
-public sealed class GatewayException : Exception
+public class GatewayException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public GatewayException(int statusCode, string message, string? type = null, string? param = null)
-        : base(message)
+        : this(statusCode, message, type, param, null)
     {
-        StatusCode = statusCode;
-        ErrorType = type ?? OpenAIError.DefaultType(statusCode);
-        Param = param;
     }
 
     /// <summary>For analyzers; use the other constructor.</summary>
@@ -19,10 +16,15 @@ public sealed class GatewayException : Exception
     public GatewayException(string message) : this(400, message) { }
 
     /// <summary>For analyzers; use the other constructor.</summary>
-    public GatewayException(string message, Exception innerException) : base(message, innerException)
+    public GatewayException(string message, Exception innerException) : this(400, message, null, null, innerException) { }
+
+    /// <summary>Creates the exception with the failure that caused it.</summary>
+    protected GatewayException(int statusCode, string message, string? type, string? param, Exception? innerException)
+        : base(message, innerException)
     {
-        StatusCode = 400;
-        ErrorType = OpenAIError.DefaultType(400);
+        StatusCode = statusCode;
+        ErrorType = type ?? OpenAIError.DefaultType(statusCode);
+        Param = param;
     }
 
     /// <summary>The HTTP status.</summary>
@@ -33,6 +35,9 @@ public sealed class GatewayException : Exception
 
     /// <summary>The request field at fault, when known.</summary>
     public string? Param { get; }
+
+    /// <summary>Headers the error response carries besides the body (e.g. <c>retry-after</c> on a 429).</summary>
+    public virtual IEnumerable<KeyValuePair<string, string>> ResponseHeaders => [];
 
     /// <summary>LiteLLM's unknown-model error.</summary>
     public static GatewayException InvalidModel(string? model) => new(400,

@@ -33,6 +33,7 @@ public static class ProxyServiceExtensions
             // Python's JSON leaves ' and + alone ("I'm alive!"); clients comparing bodies expect the same.
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddGateway();
+        builder.Services.AddRateLimiting(builder.Configuration);
         return builder;
     }
 
