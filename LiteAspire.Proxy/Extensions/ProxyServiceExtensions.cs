@@ -4,6 +4,7 @@ using LiteAspire.Proxy.AnthropicApi;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Endpoints;
+using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Health;
 using LiteAspire.Proxy.Management;
@@ -33,7 +34,7 @@ public static class ProxyServiceExtensions
             // Python's JSON leaves ' and + alone ("I'm alive!"); clients comparing bodies expect the same.
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddGateway();
-        builder.Services.AddRateLimiting(builder.Configuration);
+        builder.Services.AddEnforcement(builder.Configuration);
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Routing;
@@ -14,7 +15,8 @@ namespace LiteAspire.Proxy.Pipeline;
 /// LiteLLM's response headers set. <c>/v1/chat/completions</c> uses it, and so can any translator (e.g. <c>/v1/messages</c>)
 /// that turns its own shape into an OpenAI request first.
 /// </summary>
-public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost)
+public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     // Client headers providers need passed on as-is.
     private static readonly string[] s_forwardedHeaders = ["anthropic-beta", "anthropic-version"];
@@ -27,7 +29,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
     /// <param name="request">The request; <c>model</c> is the public model name.</param>
     /// <param name="context">The client's request (headers, call id, abort).</param>
     /// <param name="cancellationToken">Usually <see cref="HttpContext.RequestAborted"/>: cancels the upstream call.</param>
-    /// <exception cref="GatewayException">Bad input (400), unknown model (400), unsupported provider (400).</exception>
+    /// <exception cref="GatewayException">Bad input (400), unknown model (400), unsupported provider (400), model access (401), budget (400), rate limit (429).</exception>
     /// <exception cref="ProviderException">The upstream failed, timed out (408) or could not be reached (500).</exception>
     public async Task<ChatResult> ExecuteAsync(JsonObject request, HttpContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +40,8 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
+        var ticket = await admission.AdmitAsync(context, model, cancellationToken).ConfigureAwait(false);
+        var started = time.GetUtcNow().UtcDateTime;
         var call = new ChatCall
         {
             Deployment = deployment,
@@ -65,8 +69,11 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 var body = await ReadJsonAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
                 var completion = adapter.ReadResponse(body, call);
                 var usage = completion["usage"] as JsonObject;
-                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds,
-                    cost.Calculate(deployment, usage));
+                var callCost = cost.Calculate(deployment, usage);
+                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+                var settled = ticket;
+                ticket = null;
+                await accounting.CompleteAsync(settled, deployment, usage, callCost, RequestId(completion, call), started, success: true).ConfigureAwait(false);
                 return new ChatResult
                 {
                     ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
@@ -77,9 +84,11 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             // The timeout bounds the wait for the first byte; a long answer may stream for longer.
             timeout.StopDeadline();
             var streaming = new ChatResult { ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId };
-            streaming.Chunks = StreamAsync(adapter, call, response, timeout, includeUsage, streaming, CancellationToken.None);
+            streaming.Chunks = StreamAsync(adapter, call, response, timeout, includeUsage, streaming,
+                new StreamBooks(ticket, started), CancellationToken.None);
             response = null;
             timeout = null;
+            ticket = null;
             return streaming;
         }
         catch (Exception e) when (timeout is not null && UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
@@ -90,8 +99,16 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         {
             response?.Dispose();
             timeout?.Dispose();
+            if (ticket is not null)
+            {
+                await accounting.CompleteAsync(ticket, deployment, null, null, call.CallId, started, success: false).ConfigureAwait(false);
+            }
         }
     }
+
+    // LiteLLM's spend-log request id is the provider's response id.
+    private static string RequestId(JsonObject completion, ChatCall call) =>
+        completion["id"] is JsonValue id && id.TryGetValue<string>(out var text) && text.Length > 0 ? text : call.CallId;
 
     /// <summary>LiteLLM's message when no adapter serves the provider.</summary>
     public static GatewayException UnsupportedProvider(ResolvedDeployment deployment, string model)
@@ -121,55 +138,82 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         }
     }
 
-    private static async IAsyncEnumerable<JsonObject> StreamAsync(IChatAdapter adapter, ChatCall call, HttpResponseMessage response,
-        UpstreamTimeout timeout, bool includeUsage, ChatResult usageSink, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<JsonObject> StreamAsync(IChatAdapter adapter, ChatCall call, HttpResponseMessage response,
+        UpstreamTimeout timeout, bool includeUsage, ChatResult usageSink, StreamBooks books, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var _ = response;
         using var __ = timeout;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        var upstream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-        var chunks = adapter.ReadStreamAsync(upstream, call, linked.Token).GetAsyncEnumerator(linked.Token);
-        await using (chunks.ConfigureAwait(false))
+        try
         {
-            while (true)
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            var upstream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            var chunks = adapter.ReadStreamAsync(upstream, call, linked.Token).GetAsyncEnumerator(linked.Token);
+            await using (chunks.ConfigureAwait(false))
             {
-                JsonObject chunk;
-                try
+                while (true)
                 {
-                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    JsonObject chunk;
+                    try
                     {
-                        yield break;
-                    }
-
-                    chunk = chunks.Current;
-                }
-                catch (Exception e) when (UpstreamHttp.Classify(e, call.Deployment.Provider, timeout) is { } mapped)
-                {
-                    throw mapped;
-                }
-
-                if (chunk.TryGetPropertyValue("usage", out var usage))
-                {
-                    if (usage is JsonObject usageObject)
-                    {
-                        usageSink.Usage = usageObject;
-                    }
-
-                    if (!includeUsage)
-                    {
-                        // OpenAI sends "usage": null on every chunk once include_usage is on; the client did not ask for it.
-                        if (chunk["choices"] is JsonArray { Count: 0 })
+                        if (!await chunks.MoveNextAsync().ConfigureAwait(false))
                         {
-                            continue;
+                            books.Finished = true;
+                            yield break;
                         }
 
-                        chunk.Remove("usage");
+                        chunk = chunks.Current;
                     }
-                }
+                    catch (Exception e) when (UpstreamHttp.Classify(e, call.Deployment.Provider, timeout) is { } mapped)
+                    {
+                        throw mapped;
+                    }
 
-                yield return chunk;
+                    if (books.RequestId is null && chunk["id"] is JsonValue chunkId && chunkId.TryGetValue<string>(out var idText))
+                    {
+                        books.RequestId = idText;
+                    }
+
+                    if (chunk.TryGetPropertyValue("usage", out var usage))
+                    {
+                        if (usage is JsonObject usageObject)
+                        {
+                            usageSink.Usage = usageObject;
+                        }
+
+                        if (!includeUsage)
+                        {
+                            // OpenAI sends "usage": null on every chunk once include_usage is on; the client did not ask for it.
+                            if (chunk["choices"] is JsonArray { Count: 0 })
+                            {
+                                continue;
+                            }
+
+                            chunk.Remove("usage");
+                        }
+                    }
+
+                    yield return chunk;
+                }
             }
         }
+        finally
+        {
+            var callCost = books.Finished ? cost.Calculate(call.Deployment, usageSink.Usage) : null;
+            await accounting.CompleteAsync(books.Ticket, call.Deployment, usageSink.Usage, callCost, books.RequestId ?? call.CallId, books.Started,
+                books.Finished).ConfigureAwait(false);
+        }
+    }
+
+    // A stream's books close when the client stops reading: success only when the upstream stream ended.
+    private sealed class StreamBooks(AdmissionTicket ticket, DateTime started)
+    {
+        public AdmissionTicket Ticket { get; } = ticket;
+
+        public DateTime Started { get; } = started;
+
+        public bool Finished { get; set; }
+
+        public string? RequestId { get; set; }
     }
 
     private static IReadOnlyDictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)

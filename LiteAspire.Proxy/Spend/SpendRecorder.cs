@@ -16,16 +16,28 @@ public sealed class SpendRecorder
     private readonly Channel<SpendEvent> _queue;
     private long _dropped;
 
-    /// <summary>Creates the queue.</summary>
-    public SpendRecorder() => _queue = Channel.CreateBounded<SpendEvent>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-        _ => Interlocked.Increment(ref _dropped));
+    private readonly bool _enabled;
+
+    /// <summary>Creates the queue; <paramref name="enabled"/> is false when there is no database to write to (events are not kept).</summary>
+    public SpendRecorder(bool enabled)
+    {
+        _enabled = enabled;
+        _queue = Channel.CreateBounded<SpendEvent>(
+            new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _dropped));
+    }
 
     /// <summary>Events dropped because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Queues <paramref name="spendEvent"/>; never blocks.</summary>
-    public void Record(SpendEvent spendEvent) => _queue.Writer.TryWrite(spendEvent);
+    public void Record(SpendEvent spendEvent)
+    {
+        if (_enabled)
+        {
+            _queue.Writer.TryWrite(spendEvent);
+        }
+    }
 
     /// <summary>The queue's reading side, for the flusher.</summary>
     internal ChannelReader<SpendEvent> Reader => _queue.Reader;

@@ -1,0 +1,51 @@
+using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Limits;
+
+namespace LiteAspire.Proxy.Enforcement;
+
+/// <summary>
+/// An admitted request: its caller, the budgets its cost will count against and its hold on the rate limits. Complete it
+/// once when the call is over (tokens and cost of a success; zeros for a failure).
+/// </summary>
+public sealed class AdmissionTicket
+{
+    private readonly BudgetEnforcer? _budgets;
+    private int _completed;
+
+    internal AdmissionTicket(ApiKeyAuth? caller, IReadOnlyList<BudgetedScope> scopes, RateLimitLease lease, BudgetEnforcer? budgets)
+    {
+        Caller = caller;
+        Scopes = scopes;
+        Lease = lease;
+        _budgets = budgets;
+    }
+
+    /// <summary>A ticket that limits and counts nothing (no authenticated caller, or the master key).</summary>
+    public static AdmissionTicket Unlimited { get; } = new(null, [], RateLimitLease.None, null);
+
+    /// <summary>The caller, when one was authenticated.</summary>
+    public ApiKeyAuth? Caller { get; }
+
+    /// <summary>The budgets the call's cost counts against.</summary>
+    public IReadOnlyList<BudgetedScope> Scopes { get; }
+
+    /// <summary>The rate limiter's lease.</summary>
+    public RateLimitLease Lease { get; }
+
+    /// <summary>Counts the call: its cost against the budgets, its tokens against the tpm limits; frees the parallel slots. Later calls do nothing.</summary>
+    public async ValueTask CompleteAsync(double cost, long tokens)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 1)
+        {
+            return;
+        }
+
+        if (_budgets is not null)
+        {
+            await _budgets.AddAsync(Scopes, cost, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await Lease.CompleteAsync(tokens).ConfigureAwait(false);
+    }
+}

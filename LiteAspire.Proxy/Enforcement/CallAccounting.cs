@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+using LiteAspire.Data.Spend;
+using LiteAspire.Proxy.Configuration;
+using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Spend;
+
+namespace LiteAspire.Proxy.Enforcement;
+
+/// <summary>
+/// Closes a call's books: its cost against the budgets, its tokens against the tpm limits (LiteLLM's
+/// <c>litellm_settings.token_rate_limit_type</c>: output tokens by default, or input or total), and one
+/// <see cref="SpendEvent"/> for the spend writer.
+/// </summary>
+public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, ProxyConfig config)
+{
+    private readonly string _tokenKind = config.LiteLLMSettings.Extra.GetValueOrDefault("token_rate_limit_type") as string ?? "output";
+
+    /// <summary>Completes <paramref name="ticket"/> for a call to <paramref name="deployment"/> that used <paramref name="usage"/> and cost <paramref name="cost"/>.</summary>
+    public async ValueTask CompleteAsync(AdmissionTicket ticket, ResolvedDeployment deployment, JsonObject? usage, decimal? cost, string requestId,
+        DateTime startTime, bool success)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(deployment);
+        var prompt = Tokens(usage, "prompt_tokens");
+        var completion = Tokens(usage, "completion_tokens");
+        var spend = success ? (double)(cost ?? 0m) : 0;
+        await ticket.CompleteAsync(spend, _tokenKind switch
+        {
+            "input" => prompt,
+            "total" => prompt + completion,
+            _ => completion,
+        }).ConfigureAwait(false);
+
+        if (ticket.Caller is not { } caller)
+        {
+            return;
+        }
+
+        recorder.Record(new SpendEvent
+        {
+            RequestId = requestId,
+            ApiKey = caller.Token,
+            UserId = caller.UserId,
+            TeamId = caller.TeamId,
+            OrganizationId = caller.OrganizationId,
+            ModelGroup = deployment.ModelGroup,
+            Model = deployment.UpstreamModel,
+            ModelId = deployment.Id,
+            Provider = deployment.Provider,
+            PromptTokens = prompt,
+            CompletionTokens = completion,
+            Spend = spend,
+            StartTime = startTime,
+            EndTime = time.GetUtcNow().UtcDateTime,
+            Status = success ? "success" : "failure",
+        });
+    }
+
+    private static long Tokens(JsonObject? usage, string name) =>
+        usage?[name] is JsonValue value && value.TryGetValue<long>(out var tokens) ? tokens : 0;
+}

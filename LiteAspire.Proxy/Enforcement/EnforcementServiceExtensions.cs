@@ -1,0 +1,35 @@
+using LiteAspire.Data.Database;
+using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Spend;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using StackExchange.Redis;
+
+namespace LiteAspire.Proxy.Enforcement;
+
+/// <summary>Registers what admits a request (model access, budgets, rate limits) and what records its spend.</summary>
+public static class EnforcementServiceExtensions
+{
+    /// <summary>Live spend in Redis when it is configured, else in process; spend written to the database when one is configured.</summary>
+    public static IServiceCollection AddEnforcement(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiting(configuration);
+        services.TryAddSingleton<ModelAccess>();
+        services.TryAddSingleton<ILiveSpend>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisLiveSpend(redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLiveSpend>>())
+            : new InMemoryLiveSpend(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<BudgetEnforcer>();
+        services.TryAddSingleton<RequestAdmission>();
+        var hasDatabase = services.Any(d => d.ServiceType == typeof(DatabaseConnection));
+        services.TryAddSingleton(new SpendRecorder(enabled: hasDatabase));
+        services.TryAddSingleton<CallAccounting>();
+        if (hasDatabase)
+        {
+            services.AddHostedService<SpendFlushService>();
+        }
+
+        return services;
+    }
+}
