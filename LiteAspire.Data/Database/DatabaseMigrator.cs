@@ -32,7 +32,8 @@ internal sealed class DatabaseMigrator(
             CreateSqliteFolder();
         }
 
-        if (configuration.GetValue<bool>(DisableSchemaUpdateKey))
+        if (configuration[DisableSchemaUpdateKey]?.Trim() is { } disable
+            && (disable.Equals("true", StringComparison.OrdinalIgnoreCase) || disable == "1"))
         {
             logger.LogInformation("{Setting}=true: the schema of {Database} is left as it is.", DisableSchemaUpdateKey, connection.Describe());
             return;
