@@ -68,7 +68,7 @@ public sealed class InMemoryRateLimiter : IRateLimiter
                 if (refused is { } type)
                 {
                     var windowStart = current ? counter.WindowStartMs : nowMs;
-                    throw Refusal(descriptor, type, windowStart, now);
+                    throw RateLimitExceededException.Create(descriptor, type, windowStart, _windowMs, now);
                 }
             }
 
@@ -96,18 +96,6 @@ public sealed class InMemoryRateLimiter : IRateLimiter
         : descriptor.TpmLimit is { } tpm && tokens >= tpm ? RateLimitType.Tokens
         : descriptor.MaxParallelRequests is { } max && parallel >= max ? RateLimitType.MaxParallelRequests
         : null;
-
-    /// <summary>
-    /// The refusal: rpm and tpm free up when the window ends; a parallel slot whenever a call ends, so retrying after a second
-    /// beats waiting out a window (LiteLLM says the window here too).
-    /// </summary>
-    internal static RateLimitExceededException Refusal(RateLimitDescriptor descriptor, RateLimitType type, long windowStartMs, DateTimeOffset now, long windowMs) =>
-        new(descriptor, type,
-            type == RateLimitType.MaxParallelRequests ? now.AddSeconds(1) : DateTimeOffset.FromUnixTimeMilliseconds(windowStartMs + windowMs),
-            now);
-
-    private RateLimitExceededException Refusal(RateLimitDescriptor descriptor, RateLimitType type, long windowStartMs, DateTimeOffset now) =>
-        Refusal(descriptor, type, windowStartMs, now, _windowMs);
 
     private Counter GetOrAdd(RateLimitDescriptor descriptor)
     {

@@ -59,6 +59,15 @@ public sealed class RateLimitExceededException : GatewayException
         new("reset_at", FormatTime(ResetsAt)),
     ];
 
+    /// <summary>
+    /// The refusal by a limit of a window starting at <paramref name="windowStartMs"/>: rpm and tpm free up when the window
+    /// ends; a parallel slot whenever a call ends, so retrying after a second beats waiting out a window (LiteLLM says the window there too).
+    /// </summary>
+    internal static RateLimitExceededException Create(RateLimitDescriptor descriptor, RateLimitType type, long windowStartMs, long windowMs, DateTimeOffset now) =>
+        new(descriptor, type,
+            type == RateLimitType.MaxParallelRequests ? now.AddSeconds(1) : DateTimeOffset.FromUnixTimeMilliseconds(windowStartMs + windowMs),
+            now);
+
     private static string FormatMessage(RateLimitDescriptor descriptor, RateLimitType type, DateTimeOffset resetsAt)
     {
         ArgumentNullException.ThrowIfNull(descriptor);

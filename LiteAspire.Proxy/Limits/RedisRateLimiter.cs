@@ -105,7 +105,7 @@ public sealed class RedisRateLimiter : IRateLimiter
         if (values[0] == 0)
         {
             var type = (RateLimitType)(values[2] - 1);
-            throw InMemoryRateLimiter.Refusal(descriptors[(int)values[1] - 1], type, values[3], now, _windowMs);
+            throw RateLimitExceededException.Create(descriptors[(int)values[1] - 1], type, values[3], _windowMs, now);
         }
 
         var usages = new RateLimitUsage[count];
