@@ -1,5 +1,7 @@
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Management.Keys;
+using LiteAspire.Proxy.Management.Users;
 
 namespace LiteAspire.Proxy.Management;
 
@@ -13,6 +15,8 @@ public static class ManagementEndpoints
         var group = endpoints.MapGroup("").WithTags("management");
         group.AddEndpointFilter<GatewayErrorFilter>();
         group.AddEndpointFilter<ProxyAuthFilter>();
+        group.MapKeyEndpoints();
+        group.MapUserEndpoints();
         return group;
     }
 }
