@@ -13,6 +13,8 @@ public static class ManagementEndpoints
         var group = endpoints.MapGroup("").WithTags("management");
         group.AddEndpointFilter<GatewayErrorFilter>();
         group.AddEndpointFilter<ProxyAuthFilter>();
+        Teams.TeamEndpoints.MapTeamEndpoints(group);
+        Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
         return group;
     }
 }
