@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 using LiteAspire.Data;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Management.Teams;
@@ -9,7 +11,7 @@ namespace LiteAspire.Proxy.Management.Organizations;
 /// <summary>Organizations with their budget, memberships and teams, as info, list, update and delete return them.</summary>
 internal static class OrganizationDetails
 {
-    public static async Task<List<System.Text.Json.Nodes.JsonObject>> LoadAsync(LiteLLMDbContext db, IReadOnlyList<OrganizationTable> organizations,
+    public static async Task<List<JsonObject>> LoadAsync(LiteLLMDbContext db, IReadOnlyList<OrganizationTable> organizations,
         CancellationToken cancellationToken)
     {
         var ids = organizations.Select(o => o.OrganizationId).ToList();

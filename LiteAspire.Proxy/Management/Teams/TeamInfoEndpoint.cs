@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 using LiteAspire.Data;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Auth;
@@ -51,5 +53,5 @@ internal static class TeamInfoEndpoint
 /// <param name="TeamInfo">The team row, with <c>team_member_budget_table</c>.</param>
 /// <param name="Keys">The team's keys, without tokens.</param>
 /// <param name="TeamMemberships">The members' memberships and budgets.</param>
-public sealed record TeamInfoResponse(string TeamId, System.Text.Json.Nodes.JsonObject TeamInfo, IReadOnlyList<TeamKeyView> Keys,
+public sealed record TeamInfoResponse(string TeamId, JsonObject TeamInfo, IReadOnlyList<TeamKeyView> Keys,
     IReadOnlyList<MembershipView> TeamMemberships);

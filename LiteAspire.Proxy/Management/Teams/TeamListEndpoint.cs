@@ -1,3 +1,4 @@
+using LiteAspire.Data;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Auth;
 
@@ -47,7 +48,7 @@ internal static class TeamListEndpoint
     }
 
     // The teams a user may read: the user's teams (user row, memberships, members_with_roles) and the key's own team.
-    private static async Task<List<TeamTable>> OwnTeamsAsync(LiteAspire.Data.LiteLLMDbContext db, ApiKeyAuth caller, CancellationToken cancellationToken)
+    private static async Task<List<TeamTable>> OwnTeamsAsync(LiteLLMDbContext db, ApiKeyAuth caller, CancellationToken cancellationToken)
     {
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         if (caller.TeamId is { } keyTeam)

@@ -1,3 +1,4 @@
+using LiteAspire.Data;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Auth;
 
@@ -73,7 +74,7 @@ internal static class TeamMemberUpdateEndpoint
     }
 
     // The member's own budget row: created (a copy of the team's member budget, if any) when the membership has none or shares it.
-    private static async Task<BudgetTable> OwnBudgetAsync(Data.LiteLLMDbContext db, TeamTable team, string userId, string author, DateTime now,
+    private static async Task<BudgetTable> OwnBudgetAsync(LiteLLMDbContext db, TeamTable team, string userId, string author, DateTime now,
         CancellationToken cancellationToken)
     {
         var membership = await db.TeamMemberships.Include(m => m.Budget)
