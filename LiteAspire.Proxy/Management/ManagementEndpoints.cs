@@ -17,6 +17,8 @@ public static class ManagementEndpoints
         group.AddEndpointFilter<ProxyAuthFilter>();
         group.MapKeyEndpoints();
         group.MapUserEndpoints();
+        Teams.TeamEndpoints.MapTeamEndpoints(group);
+        Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
         return group;
     }
 }
