@@ -1,5 +1,8 @@
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Management.Budgets;
+using LiteAspire.Proxy.Management.Customers;
+using LiteAspire.Proxy.Management.Models;
 
 namespace LiteAspire.Proxy.Management;
 
@@ -13,6 +16,7 @@ public static class ManagementEndpoints
         var group = endpoints.MapGroup("").WithTags("management");
         group.AddEndpointFilter<GatewayErrorFilter>();
         group.AddEndpointFilter<ProxyAuthFilter>();
+        group.MapCustomerEndpoints().MapBudgetEndpoints().MapModelManagementEndpoints();
         return group;
     }
 }
