@@ -77,7 +77,7 @@ public sealed class ModelEndpointsTests(ManagementFixture fixture)
             litellm_params = new { model = $"openai/{name}-v1", api_base = ApiBase, api_key = "sk-first" },
             model_info = new { id },
         });
-        Assert.Equal(HttpStatusCode.OK, (await ChatAsync(second, name)).Status);
+        Assert.True(await EventuallyAsync(async () => (await ChatAsync(second, name)).Status == HttpStatusCode.OK), "the other replica never routed the new model");
 
         var patched = await SendAsync(HttpMethod.Patch, $"/model/{id}/update", new { litellm_params = new { model = $"openai/{name}-v2" } });
         Assert.Equal(HttpStatusCode.OK, patched.Status);
