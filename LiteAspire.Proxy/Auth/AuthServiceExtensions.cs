@@ -1,4 +1,5 @@
 using LiteAspire.Data.Database;
+using LiteAspire.Proxy.Budgets;
 using LiteAspire.Proxy.Configuration;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,7 @@ using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Auth;
 
-/// <summary>Registers the authenticator and the key cache.</summary>
+/// <summary>Registers the authenticator, the key cache, and the customer (end user) lookup and checks.</summary>
 public static class AuthServiceExtensions
 {
     /// <summary>Master key always; virtual keys when a database is configured (an <see cref="IApiKeyStore"/> is registered).</summary>
@@ -21,6 +22,12 @@ public static class AuthServiceExtensions
         services.TryAddSingleton(sp => AuthSettings.From(sp.GetRequiredService<ProxyConfig>()));
         services.TryAddSingleton(sp => new ApiKeyCache(sp.GetService<IApiKeyStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<ApiKeyCache>>(), sp.GetService<IConnectionMultiplexer>()));
+        services.TryAddSingleton(sp => new EndUserLookup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<EndUserLookup>>(), sp.GetService<IConnectionMultiplexer>()));
+        services.TryAddSingleton<ILiveSpend>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisLiveSpend(redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLiveSpend>>())
+            : new InMemoryLiveSpend(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<EndUserEnforcer>();
         services.TryAddSingleton<RequestAuthenticator>();
         services.TryAddSingleton<ProxyAuthFilter>();
         return services;

@@ -98,6 +98,7 @@ public static class ModelsEndpoints
             }
 
             modelInfo["id"] = entry.Deployment.Id;
+            modelInfo["db_model"] ??= false;
             data.Add(new JsonObject { ["model_name"] = source.ModelName, ["litellm_params"] = litellmParams, ["model_info"] = modelInfo });
         }
 
@@ -112,7 +113,8 @@ public static class ModelsEndpoints
         ["owned_by"] = "openai",
     };
 
-    private static bool IsSecret(string key) =>
+    /// <summary>True for a <c>litellm_params</c> key holding a credential, which no response shows.</summary>
+    public static bool IsSecret(string key) =>
         s_secretParams.Contains(key) || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
         || key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.EndsWith("_api_key", StringComparison.Ordinal);
 

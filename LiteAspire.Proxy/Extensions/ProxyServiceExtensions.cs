@@ -8,6 +8,7 @@ using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Health;
 using LiteAspire.Proxy.Management;
+using LiteAspire.Proxy.Management.Models;
 using LiteAspire.Proxy.Pipeline;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Routing;
@@ -43,7 +44,7 @@ public static class ProxyServiceExtensions
     {
         services.TryAddSingleton<ProviderRegistry>();
         services.TryAddSingleton(sp => new DeploymentResolver(sp.GetRequiredService<ProviderRegistry>()));
-        services.TryAddSingleton<DeploymentTable>();
+        services.TryAddSingleton(sp => new DeploymentTable(sp.GetRequiredService<ProxyConfig>(), sp.GetRequiredService<DeploymentResolver>()));
         services.TryAddSingleton<IDeploymentSelector, SimpleShuffleSelector>();
         services.TryAddSingleton<ModelRouter>();
         services.TryAddSingleton<GatewaySettings>();
@@ -53,6 +54,7 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<OpenAIPassthrough>();
         services.TryAddSingleton<GatewayErrorFilter>();
         services.AddProxyAuth();
+        services.AddStoredModels();
         services.TryAddSingleton<IOpenAIChatExecutor, PipelineChatExecutor>();
         services.AddUpstreamHttpClient();
         return services;

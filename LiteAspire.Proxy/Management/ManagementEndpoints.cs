@@ -2,6 +2,9 @@ using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Management.Keys;
 using LiteAspire.Proxy.Management.Users;
+using LiteAspire.Proxy.Management.Budgets;
+using LiteAspire.Proxy.Management.Customers;
+using LiteAspire.Proxy.Management.Models;
 
 namespace LiteAspire.Proxy.Management;
 
@@ -19,6 +22,7 @@ public static class ManagementEndpoints
         group.MapUserEndpoints();
         Teams.TeamEndpoints.MapTeamEndpoints(group);
         Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
+        group.MapCustomerEndpoints().MapBudgetEndpoints().MapModelManagementEndpoints();
         return group;
     }
 }

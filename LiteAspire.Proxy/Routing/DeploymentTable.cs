@@ -4,8 +4,9 @@ using LiteAspire.Proxy.Providers;
 namespace LiteAspire.Proxy.Routing;
 
 /// <summary>
-/// The immutable routing snapshot built once from <c>model_list</c> and <c>router_settings.model_group_alias</c>:
-/// exact groups, wildcard groups (<c>*</c>, <c>anthropic/*</c>) and aliases. The hot path only reads it.
+/// An immutable routing snapshot built from <c>model_list</c> (and the models stored in the database) and
+/// <c>router_settings.model_group_alias</c>: exact groups, wildcard groups (<c>*</c>, <c>anthropic/*</c>) and aliases.
+/// The hot path only reads it; a change builds a new one, which <see cref="ModelRouter.Swap"/> puts in place.
 /// </summary>
 public sealed class DeploymentTable
 {
@@ -17,12 +18,19 @@ public sealed class DeploymentTable
 
     /// <summary>Builds the snapshot from <paramref name="config"/>.</summary>
     public DeploymentTable(ProxyConfig config, DeploymentResolver resolver)
+        : this((config ?? throw new ArgumentNullException(nameof(config))).ModelList, config.RouterSettings, resolver)
     {
-        ArgumentNullException.ThrowIfNull(config);
+    }
+
+    /// <summary>Builds the snapshot from <paramref name="models"/> (config.yaml's, then the database's) and the aliases of <paramref name="routerSettings"/>.</summary>
+    public DeploymentTable(IReadOnlyList<ModelDeployment> models, RouterSettings routerSettings, DeploymentResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(routerSettings);
         _resolver = resolver;
         var grouped = new Dictionary<string, List<DeploymentEntry>>(StringComparer.Ordinal);
-        var all = new List<DeploymentEntry>(config.ModelList.Count);
-        foreach (var source in config.ModelList)
+        var all = new List<DeploymentEntry>(models.Count);
+        foreach (var source in models)
         {
             var entry = new DeploymentEntry(resolver.Resolve(source), source, source.LiteLLMParams.Order ?? long.MaxValue, WeightOf(source.LiteLLMParams));
             all.Add(entry);
@@ -52,7 +60,7 @@ public sealed class DeploymentTable
         // The most specific pattern wins: "anthropic/*" before "*".
         _wildcards.Sort((a, b) => (b.Prefix.Length + b.Suffix.Length).CompareTo(a.Prefix.Length + a.Suffix.Length));
 
-        foreach (var (alias, target) in config.RouterSettings.ModelGroupAlias)
+        foreach (var (alias, target) in routerSettings.ModelGroupAlias)
         {
             var (model, hidden) = target switch
             {

@@ -8,18 +8,32 @@ namespace LiteAspire.Proxy.Routing;
 /// <param name="Deployment">The deployment to call.</param>
 public sealed record RoutedModel(string ModelGroup, ResolvedDeployment Deployment);
 
-/// <summary>Finds a requested model's group in the snapshot and lets the selector pick a deployment.</summary>
+/// <summary>
+/// Finds a requested model's group in the current snapshot and lets the selector pick a deployment. The snapshot is one
+/// volatile reference: a request reads it once and never locks; a model added, changed or deleted through the management
+/// API swaps in a new snapshot for the requests that follow.
+/// </summary>
 public sealed class ModelRouter(DeploymentTable table, IDeploymentSelector selector)
 {
-    /// <summary>The snapshot.</summary>
-    public DeploymentTable Table { get; } = table;
+    private volatile DeploymentTable _table = table;
+
+    /// <summary>The current snapshot.</summary>
+    public DeploymentTable Table => _table;
+
+    /// <summary>Puts <paramref name="next"/> in place of the current snapshot (requests already routed keep theirs).</summary>
+    public void Swap(DeploymentTable next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        _table = next;
+    }
 
     /// <summary>Routes <paramref name="model"/>.</summary>
     /// <exception cref="GatewayException">400 when no group, alias or wildcard serves the name.</exception>
     public RoutedModel Pick(string model)
     {
-        var route = Table.Find(model) ?? throw GatewayException.InvalidModel(model);
+        var table = _table;
+        var route = table.Find(model) ?? throw GatewayException.InvalidModel(model);
         var entry = selector.Select(route.Candidates);
-        return new RoutedModel(route.ModelGroup, Table.Materialize(route, entry));
+        return new RoutedModel(route.ModelGroup, table.Materialize(route, entry));
     }
 }
