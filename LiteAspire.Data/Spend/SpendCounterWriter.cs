@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LiteAspire.Data.Spend;
 
 /// <summary>
-/// Adds a batch of spend to the counters of LiteLLM's tables — keys, users, teams, team memberships, organizations — in one
+/// Adds a batch of spend to the counters of LiteLLM's tables — keys, users, teams, team memberships, organizations, end
+/// users — in one
 /// transaction. Every increment is a single atomic <c>spend = spend + x</c> (no read-modify-write, so replicas writing the
 /// same rows lose nothing), rows are touched in a fixed order (table, then id) so concurrent writers never deadlock, and a
 /// key, user or team whose budget period has ended is first reset to zero with its next <c>budget_reset_at</c>.
@@ -39,6 +40,12 @@ public static class SpendCounterWriter
             {
                 await db.Organizations.Where(o => o.OrganizationId == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.Spend, o => o.Spend + amount), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (id, amount) in Sum(events, e => e.EndUser))
+            {
+                await db.EndUsers.Where(u => u.UserId == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.Spend, u => u.Spend + amount), cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

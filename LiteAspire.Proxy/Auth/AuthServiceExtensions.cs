@@ -24,10 +24,6 @@ public static class AuthServiceExtensions
             sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<ApiKeyCache>>(), sp.GetService<IConnectionMultiplexer>()));
         services.TryAddSingleton(sp => new EndUserLookup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<EndUserLookup>>(), sp.GetService<IConnectionMultiplexer>()));
-        services.TryAddSingleton<ILiveSpend>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
-            ? new RedisLiveSpend(redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLiveSpend>>())
-            : new InMemoryLiveSpend(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<EndUserEnforcer>();
         services.TryAddSingleton<RequestAuthenticator>();
         services.TryAddSingleton<ProxyAuthFilter>();
         return services;

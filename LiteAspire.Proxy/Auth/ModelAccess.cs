@@ -19,28 +19,15 @@ public sealed class ModelAccess
     /// <summary>No model unless granted explicitly (a user's default).</summary>
     public const string NoDefaultModels = "no-default-models";
 
-    private readonly Dictionary<string, HashSet<string>> _accessGroups;
+    private readonly ModelRouter _router;
+    private volatile GroupsSnapshot _accessGroups;
 
-    /// <summary>Reads the access groups from the deployments' <c>model_info.access_groups</c>.</summary>
-    public ModelAccess(DeploymentTable table)
+    /// <summary>Reads the access groups (<c>model_info.access_groups</c>) of the router's current deployments.</summary>
+    public ModelAccess(ModelRouter router)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        _accessGroups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var entry in table.Deployments)
-        {
-            if (entry.Source.ModelInfo.TryGetValue("access_groups", out var groups) && groups is IEnumerable<object?> names)
-            {
-                foreach (var name in names.OfType<string>())
-                {
-                    if (!_accessGroups.TryGetValue(name, out var models))
-                    {
-                        _accessGroups[name] = models = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    models.Add(entry.Source.ModelName);
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(router);
+        _router = router;
+        _accessGroups = new GroupsSnapshot(router.Table, GroupsOf(router.Table));
     }
 
     /// <summary>Throws LiteLLM's 401 <c>*_model_access_denied</c> unless every level lets <paramref name="caller"/> call <paramref name="model"/>.</summary>
@@ -88,7 +75,7 @@ public sealed class ModelAccess
         foreach (var entry in allowed)
         {
             if (entry is AllProxyModels || entry == model || Matches(entry, model)
-                || (_accessGroups.TryGetValue(entry, out var members) && members.Contains(model)))
+                || (AccessGroups().TryGetValue(entry, out var members) && members.Contains(model)))
             {
                 return true;
             }
@@ -96,6 +83,44 @@ public sealed class ModelAccess
 
         return false;
     }
+
+    // Rebuilt only when the router's table is swapped (models added or removed through the API).
+    private Dictionary<string, HashSet<string>> AccessGroups()
+    {
+        var current = _accessGroups;
+        var table = _router.Table;
+        if (!ReferenceEquals(current.Table, table))
+        {
+            current = new GroupsSnapshot(table, GroupsOf(table));
+            _accessGroups = current;
+        }
+
+        return current.Groups;
+    }
+
+    private static Dictionary<string, HashSet<string>> GroupsOf(DeploymentTable table)
+    {
+        var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in table.Deployments)
+        {
+            if (entry.Source.ModelInfo.TryGetValue("access_groups", out var names) && names is IEnumerable<object?> list)
+            {
+                foreach (var name in list.OfType<string>())
+                {
+                    if (!groups.TryGetValue(name, out var models))
+                    {
+                        groups[name] = models = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    models.Add(entry.Source.ModelName);
+                }
+            }
+        }
+
+        return groups;
+    }
+
+    private sealed record GroupsSnapshot(DeploymentTable Table, Dictionary<string, HashSet<string>> Groups);
 
     private void Require(IReadOnlyList<string> allowed, string model, string level, string errorType)
     {

@@ -44,6 +44,7 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             UserId = caller.UserId,
             TeamId = caller.TeamId,
             OrganizationId = caller.OrganizationId,
+            EndUser = ticket.EndUserId,
             ModelGroup = deployment.ModelGroup,
             Model = deployment.UpstreamModel,
             ModelId = deployment.Id,

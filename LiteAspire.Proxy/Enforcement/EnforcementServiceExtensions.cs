@@ -21,6 +21,7 @@ public static class EnforcementServiceExtensions
             ? new RedisLiveSpend(redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLiveSpend>>())
             : new InMemoryLiveSpend(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BudgetEnforcer>();
+        services.TryAddSingleton<EndUserEnforcer>();
         services.TryAddSingleton<RequestAdmission>();
         var hasDatabase = services.Any(d => d.ServiceType == typeof(DatabaseConnection));
         services.TryAddSingleton(new SpendRecorder(enabled: hasDatabase));

@@ -54,13 +54,14 @@ public static class ManagementJson
         return $"Invalid value for '{field}': {ExpectedKind(e.Message)}.";
     }
 
+    // Collections first: a List<string>'s type name also contains System.String.
     private static string ExpectedKind(string message) =>
-        message.Contains("System.Double", StringComparison.Ordinal) || message.Contains("System.Int", StringComparison.Ordinal)
+        message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "expected a list"
+        : message.Contains("Dictionary", StringComparison.Ordinal) || message.Contains("JsonObject", StringComparison.Ordinal) ? "expected an object"
+        : message.Contains("System.Double", StringComparison.Ordinal) || message.Contains("System.Int", StringComparison.Ordinal)
             || message.Contains("System.Decimal", StringComparison.Ordinal) ? "expected a number"
         : message.Contains("System.Boolean", StringComparison.Ordinal) ? "expected true or false"
         : message.Contains("System.String", StringComparison.Ordinal) ? "expected a string"
-        : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "expected a list"
-        : message.Contains("Dictionary", StringComparison.Ordinal) || message.Contains("JsonObject", StringComparison.Ordinal) ? "expected an object"
         : "wrong type";
 
     private static string? FieldOf(string? path) => path is null or "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;

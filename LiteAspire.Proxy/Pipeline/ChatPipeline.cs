@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Budgets;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
@@ -40,7 +41,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
-        var ticket = await admission.AdmitAsync(context, model, cancellationToken).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var call = new ChatCall
         {

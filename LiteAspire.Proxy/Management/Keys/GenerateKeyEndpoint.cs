@@ -56,7 +56,7 @@ public static class GenerateKeyEndpoint
         var budget = body.BudgetId is null ? null : await KeyLookup.RequireBudgetAsync(db, body.BudgetId, cancellationToken).ConfigureAwait(false);
         if (team is not null)
         {
-            KeyLookup.RequireWithinTeamModels(team, body.Models ?? [], KeyModels.AccessOf(context));
+            KeyLookup.RequireWithinTeamModels(team, body.Models ?? [], context.RequestServices.GetRequiredService<ModelAccess>());
         }
 
         await KeyLookup.RequireUniqueAliasAsync(db, body.KeyAlias, null, cancellationToken).ConfigureAwait(false);

@@ -76,7 +76,7 @@ public static class KeyUpdater
         KeyFieldWriter.Apply(row, body, fields, now);
         if (newTeam is not null && (teamChanged || fields.Has("models")))
         {
-            KeyLookup.RequireWithinTeamModels(newTeam, row.Models, KeyModels.AccessOf(context));
+            KeyLookup.RequireWithinTeamModels(newTeam, row.Models, context.RequestServices.GetRequiredService<ModelAccess>());
         }
 
         if (fields.Has("soft_budget"))

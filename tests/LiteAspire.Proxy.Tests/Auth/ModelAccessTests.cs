@@ -8,7 +8,7 @@ namespace LiteAspire.Proxy.Tests.Auth;
 
 public sealed class ModelAccessTests
 {
-    private readonly ModelAccess _access = new(new DeploymentTable(ProxyConfigLoader.Parse("""
+    private readonly ModelAccess _access = new(new ModelRouter(new DeploymentTable(ProxyConfigLoader.Parse("""
         model_list:
           - model_name: gpt-4o
             litellm_params: { model: openai/gpt-4o }
@@ -17,7 +17,7 @@ public sealed class ModelAccessTests
             model_info: { access_groups: ["beta-models"] }
           - model_name: claude-3-5-sonnet
             litellm_params: { model: anthropic/claude-3-5-sonnet }
-        """, environment: _ => null), new DeploymentResolver(new ProviderRegistry(), _ => null)));
+        """, environment: _ => null), new DeploymentResolver(new ProviderRegistry(), _ => null)), new SimpleShuffleSelector()));
 
     private static ApiKeyAuth Key(IReadOnlyList<string> models, TeamScope? team = null, ScopeLimits? user = null) =>
         new() { Token = "t", UserRole = LiteLLMRoles.InternalUser, Models = models, Team = team, User = user };
