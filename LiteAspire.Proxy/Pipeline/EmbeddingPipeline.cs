@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Routing;
@@ -9,7 +11,8 @@ using LiteAspire.Proxy.Routing;
 namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>One <c>/v1/embeddings</c> call: validate → route → embedding adapter → upstream → OpenAI list, with LiteLLM's headers.</summary>
-public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost)
+public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     /// <summary>Runs <paramref name="request"/> (OpenAI embeddings shape, edited in place) and sets the response headers.</summary>
     /// <exception cref="GatewayException">Bad input, unknown model, unsupported provider.</exception>
@@ -23,6 +26,8 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, model);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), cancellationToken).ConfigureAwait(false);
+        var started = time.GetUtcNow().UtcDateTime;
         var base64 = EmbeddingEncoding.WantsBase64(request);
         var call = new EmbeddingCall
         {
@@ -50,13 +55,24 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
                 EmbeddingEncoding.ToBase64(result);
             }
 
-            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds,
-                cost.Calculate(deployment, result["usage"] as JsonObject));
+            var usage = result["usage"] as JsonObject;
+            var callCost = cost.Calculate(deployment, usage);
+            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+            var settled = ticket;
+            ticket = null;
+            await accounting.CompleteAsync(settled, deployment, usage, callCost, CallTiming.CallId(context), started, success: true).ConfigureAwait(false);
             return result;
         }
         catch (Exception e) when (UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
         {
             throw mapped;
+        }
+        finally
+        {
+            if (ticket is not null)
+            {
+                await accounting.CompleteAsync(ticket, deployment, null, null, CallTiming.CallId(context), started, success: false).ConfigureAwait(false);
+            }
         }
     }
 

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Providers.OpenAI;
@@ -15,7 +17,8 @@ namespace LiteAspire.Proxy.Pipeline;
 /// The OpenAI-shaped routes LiteAspire does not translate (completions, images, audio, moderations, rerank, responses):
 /// the body goes to an OpenAI-shaped upstream with the model swapped and credentials added, and the answer streams back byte for byte.
 /// </summary>
-public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings)
+public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings,
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     /// <summary>Forwards a JSON body to <paramref name="operation"/> (e.g. <c>images/generations</c>).</summary>
     /// <param name="context">The client's request; the upstream response is written to it.</param>
@@ -41,10 +44,11 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(routed);
         var upstream = UpstreamFor(routed, routed.ModelGroup);
+        var endUser = EndUserEnforcer.EndUserIdOf(body);
         RequestPreparation.ForPassthrough(body, routed.Deployment);
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await SendAsync(context, routed, upstream, operation, content).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUser).ConfigureAwait(false);
     }
 
     /// <summary>Forwards a multipart form (audio transcriptions) with its <c>model</c> field swapped.</summary>
@@ -88,7 +92,7 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             content.Add(part, file.Name, file.FileName);
         }
 
-        await SendAsync(context, routed, upstream, operation, content).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUserId: null).ConfigureAwait(false);
     }
 
     private (RoutedModel Routed, OpenAIUpstream Upstream) Route(string model)
@@ -100,9 +104,13 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
     private OpenAIUpstream UpstreamFor(RoutedModel routed, string model) =>
         registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
 
-    private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content)
+    // Passed-through answers are not parsed: the call counts against the limits, its cost is not known here.
+    private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content, string? endUserId)
     {
         var deployment = routed.Deployment;
+        var ticket = await admission.AdmitAsync(context, routed.ModelGroup, endUserId, context.RequestAborted).ConfigureAwait(false);
+        var started = time.GetUtcNow().UtcDateTime;
+        var success = false;
         using var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, context.RequestAborted);
         using var request = new HttpRequestMessage(HttpMethod.Post, upstream.BuildUri(deployment, operation)) { Content = content };
         upstream.Authenticate(request, deployment);
@@ -121,10 +129,15 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
             await CopyBodyAsync(response, context.Response, timeout.Token).ConfigureAwait(false);
+            success = true;
         }
         catch (Exception e) when (UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
         {
             throw mapped;
+        }
+        finally
+        {
+            await accounting.CompleteAsync(ticket, deployment, null, null, CallTiming.CallId(context), started, success).ConfigureAwait(false);
         }
     }
 

@@ -69,6 +69,20 @@ public sealed class EnforcementTests(ManagementFixture fixture)
         Assert.Equal("key_model_access_denied", error["type"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/v1/embeddings", "{\"model\": \"gpt-4o-mini\", \"input\": \"hi\"}")]
+    [InlineData("/v1/images/generations", "{\"model\": \"gpt-4o-mini\", \"prompt\": \"a cat\"}")]
+    [InlineData("/v1/moderations", "{\"model\": \"gpt-4o-mini\", \"input\": \"hi\"}")]
+    public async Task EveryLlmRoute_ChecksModelAccess(string path, string body)
+    {
+        var key = await KeyRows.AddKeyAsync(fixture.Proxy, k => k.Models = ["gpt-4o"]);
+        using var client = fixture.Client(key);
+
+        var error = await (await client.PostJsonAsync(path, body)).AssertOpenAIErrorAsync(401);
+
+        Assert.Equal("key_model_access_denied", error["type"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AccessGroup_GrantsItsModels()
     {
