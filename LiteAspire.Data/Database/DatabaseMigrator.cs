@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +20,9 @@ internal sealed class DatabaseMigrator(
 {
     /// <summary>LiteLLM's environment variable that turns schema migrations off.</summary>
     public const string DisableSchemaUpdateKey = "DISABLE_SCHEMA_UPDATE";
+
+    // pg_advisory_lock key of LiteAspire's schema migrations ("LiteLLM" in ASCII).
+    private const long MigrationLockId = 0x4C6974654C4C4D;
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
@@ -68,7 +73,22 @@ internal sealed class DatabaseMigrator(
             // applies the migrations in a transaction that first takes LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE
             // MODE; another instance blocks on that lock, then reads the history again and finds nothing left to apply.
             // On SQLite the lock is a row in "__EFMigrationsLock" (INSERT OR IGNORE), which the others poll for.
+            // Also one instance at a time across the whole migration (not only EF's transaction): a session advisory lock,
+            // released with the connection. A database that does not exist yet is created by MigrateAsync first.
+            if (connection.Provider == DatabaseProvider.PostgreSql
+                && await database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+            {
+                await database.OpenConnectionAsync(cancellationToken);
+                await database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
+            }
+
             await database.MigrateAsync(cancellationToken);
+            if (connection.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging: readers never wait for the spend writer, and a commit costs one sync, not several.
+                await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
             var last = (await database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
             logger.LogInformation("Database schema of {Database} is up to date (migration {Migration}).", connection.Describe(), last);
             return Outcome.Done;

@@ -21,6 +21,11 @@ public static class SpendCounterWriter
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
+        if (!events.Any(e => e.Spend > 0))
+        {
+            return;
+        }
+
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {

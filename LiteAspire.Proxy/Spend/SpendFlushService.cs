@@ -4,7 +4,7 @@ using LiteAspire.Data.Spend;
 namespace LiteAspire.Proxy.Spend;
 
 /// <summary>
-/// Writes queued spend to the database: up to <see cref="BatchSize"/> events per transaction, as soon as they arrive.
+/// Writes queued spend to the database: up to <see cref="BatchSize"/> events per transaction, gathered over <see cref="BatchWindow"/>.
 /// A failed batch is kept and retried (with a pause) before newer events; on shutdown what is queued is written.
 /// </summary>
 public sealed class SpendFlushService(SpendRecorder recorder, IServiceScopeFactory scopes, TimeProvider time, ILogger<SpendFlushService> logger)
@@ -12,6 +12,9 @@ public sealed class SpendFlushService(SpendRecorder recorder, IServiceScopeFacto
 {
     /// <summary>Events per database transaction at most.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>How long the first event of a batch waits for others: budgets read live counters, so the database may lag this much.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(250);
 
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 
@@ -23,6 +26,8 @@ public sealed class SpendFlushService(SpendRecorder recorder, IServiceScopeFacto
         {
             while (await recorder.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                // One transaction per window rather than per request keeps the database's (and the core's) work per request small.
+                await Task.Delay(BatchWindow, time, stoppingToken).ConfigureAwait(false);
                 Fill(batch);
                 while (!await TryWriteAsync(batch, stoppingToken).ConfigureAwait(false))
                 {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Issue 4's figure: what virtual-key auth, budgets and rate limits add to a request with a warm cache.
+# Fake upstream (zero latency) and redis-server on core 1, the proxy on core 0 with an embedded SQLite database and
+# Redis; wrk at concurrency 1 with the master key (no limits) and then with a virtual key carrying rpm, tpm, parallel and
+# budget limits (one Redis script to admit, one to count spend, one to release). Loopback only; everything started
+# here is stopped by PID on exit.
+#
+#   bench/auth-overhead.sh                 # 10 s per run after a 20 s warm-up
+#   DURATION=20 WARMUP=30 bench/auth-overhead.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+FAKE_PORT=${FAKE_PORT:-9998}
+PROXY_PORT=${PROXY_PORT:-4010}
+REDIS_PORT=${REDIS_PORT:-6390}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-20}
+MASTER_KEY=sk-bench-master
+WORK=$(mktemp -d /tmp/liteaspire-auth-bench.XXXXXX)
+PIDS=""
+stop() {
+  for pid in $PIDS; do
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
+trap stop EXIT
+log() { echo "== $*" >&2; }
+wait_http() {
+  for _ in $(seq 1 120); do curl -fs -o /dev/null --max-time 1 "$1" && return 0; sleep 0.5; done
+  echo "timed out waiting for $1" >&2; return 1
+}
+command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+
+log "building Release (FakeProvider, Proxy)"
+dotnet build -c Release -v q -nologo "$ROOT/LiteAspire.FakeProvider" > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+dotnet build -c Release -v q -nologo "$ROOT/LiteAspire.Proxy" >> "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+
+log "starting redis-server and the fake upstream on core 1"
+taskset -c 1 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+PIDS="$PIDS $!"
+FakeProvider__LatencyMs=0 taskset -c 1 dotnet "$ROOT/LiteAspire.FakeProvider/bin/Release/net10.0/LiteAspire.FakeProvider.dll" \
+  --urls "http://127.0.0.1:$FAKE_PORT" > "$WORK/fake.log" 2>&1 &
+PIDS="$PIDS $!"
+wait_http "http://127.0.0.1:$FAKE_PORT/health"
+
+cat > "$WORK/config.yaml" <<YAML
+general_settings:
+  master_key: $MASTER_KEY
+  database_url: "sqlite:///$WORK/litellm.db"
+model_list:
+  - model_name: fake
+    litellm_params:
+      model: openai/fake
+      api_base: http://127.0.0.1:$FAKE_PORT/v1
+      api_key: sk-fake
+      input_cost_per_token: 0.0000001
+      output_cost_per_token: 0.0000002
+YAML
+log "starting LiteAspire.Proxy on core 0 (SQLite + Redis)"
+(cd "$WORK" && REDIS_URL="redis://127.0.0.1:$REDIS_PORT" exec taskset -c 0 dotnet "$ROOT/LiteAspire.Proxy/bin/Release/net10.0/LiteAspire.Proxy.dll" \
+  --config "$WORK/config.yaml" --port "$PROXY_PORT" --host 127.0.0.1) > "$WORK/proxy.log" 2>&1 &
+PIDS="$PIDS $!"
+wait_http "http://127.0.0.1:$PROXY_PORT/health/liveliness"
+
+KEY=$(curl -fs -X POST "http://127.0.0.1:$PROXY_PORT/key/generate" -H "Authorization: Bearer $MASTER_KEY" -H 'Content-Type: application/json' \
+  -d '{"rpm_limit": 1000000000, "tpm_limit": 1000000000000, "max_parallel_requests": 1000, "max_budget": 1000000, "models": ["fake"]}' \
+  | sed 's/.*"key": *"\(sk-[^"]*\)".*/\1/')
+[ "${KEY#sk-}" != "$KEY" ] || { echo "could not generate a key" >&2; exit 1; }
+
+# run NAME KEY CONNECTIONS SECONDS → the RESULT line of bench/chat.lua
+run() {
+  BENCH_MASTER_KEY=$2 taskset -c 1 timeout $(($4 + 30)) wrk -t1 -c"$3" -d"${4}s" --timeout 5s --latency -s "$ROOT/bench/chat.lua" \
+    "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" > "$WORK/$1.txt" 2>&1 || true
+  grep '^RESULT' "$WORK/$1.txt" || { cat "$WORK/$1.txt" >&2; echo "RESULT p50_us=0 rps=0 non2xx=0"; }
+}
+field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+log "warming up both paths (${WARMUP}s each)"
+run warm-master "$MASTER_KEY" 8 "$WARMUP" > /dev/null
+run warm-key "$KEY" 8 "$WARMUP" > /dev/null
+log "measuring at c=1 (${DURATION}s each, alternating twice)"
+M1=$(run master-1 "$MASTER_KEY" 1 "$DURATION"); K1=$(run key-1 "$KEY" 1 "$DURATION")
+M2=$(run master-2 "$MASTER_KEY" 1 "$DURATION"); K2=$(run key-2 "$KEY" 1 "$DURATION")
+master=$(( ($(field "$M1" p50_us) + $(field "$M2" p50_us)) / 2 ))
+key=$(( ($(field "$K1" p50_us) + $(field "$K2" p50_us)) / 2 ))
+printf '\n%-44s %10s %10s\n' "figure (c=1, p50)" "run 1" "run 2"
+printf '%-44s %10s %10s\n' "master key, no limits (us)" "$(field "$M1" p50_us)" "$(field "$M2" p50_us)"
+printf '%-44s %10s %10s\n' "virtual key, budget + rpm/tpm/parallel (us)" "$(field "$K1" p50_us)" "$(field "$K2" p50_us)"
+printf '%-44s %10s %10s\n' "non-2xx (master / key)" "$(field "$M1" non2xx)/$(field "$M2" non2xx)" "$(field "$K1" non2xx)/$(field "$K2" non2xx)"
+added=$((key - master))
+verdict=$([ "$added" -le 200 ] && echo ok || echo MISSED)
+printf '\nauth + limits add %d us at p50 (target <= 200) %s\n' "$added" "$verdict"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); logs in $WORK"
