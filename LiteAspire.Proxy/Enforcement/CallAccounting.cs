@@ -12,12 +12,16 @@ namespace LiteAspire.Proxy.Enforcement;
 /// <c>litellm_settings.token_rate_limit_type</c>: output tokens by default, or input or total), and one
 /// <see cref="SpendEvent"/> for the spend writer.
 /// </summary>
-public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, ProxyConfig config)
+public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, ProxyConfig config, ILogger<CallAccounting> logger)
 {
     private readonly string _tokenKind = config.LiteLLMSettings.Extra.GetValueOrDefault("token_rate_limit_type") as string ?? "output";
 
-    /// <summary>Completes <paramref name="ticket"/> for a call to <paramref name="deployment"/> that used <paramref name="usage"/> and cost <paramref name="cost"/>.</summary>
-    public async ValueTask CompleteAsync(AdmissionTicket ticket, ResolvedDeployment deployment, JsonObject? usage, decimal? cost, string requestId,
+    /// <summary>
+    /// Completes <paramref name="ticket"/> for a call to <paramref name="deployment"/> that used <paramref name="usage"/> and cost
+    /// <paramref name="cost"/>. The counters' updates are sent at once but not waited for: the answer does not wait for Redis,
+    /// and Redis applies one connection's commands in order, so the caller's next request still sees them.
+    /// </summary>
+    public ValueTask CompleteAsync(AdmissionTicket ticket, ResolvedDeployment deployment, JsonObject? usage, decimal? cost, string requestId,
         DateTime startTime, bool success)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -25,16 +29,20 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         var prompt = Tokens(usage, "prompt_tokens");
         var completion = Tokens(usage, "completion_tokens");
         var spend = success ? (double)(cost ?? 0m) : 0;
-        await ticket.CompleteAsync(spend, _tokenKind switch
+        var settled = ticket.CompleteAsync(spend, _tokenKind switch
         {
             "input" => prompt,
             "total" => prompt + completion,
             _ => completion,
-        }).ConfigureAwait(false);
+        });
+        if (!settled.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(settled);
+        }
 
         if (ticket.Caller is not { } caller)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         recorder.Record(new SpendEvent
@@ -56,6 +64,19 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             EndTime = time.GetUtcNow().UtcDateTime,
             Status = success ? "success" : "failure",
         });
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ObserveAsync(ValueTask settled)
+    {
+        try
+        {
+            await settled.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning("Counting a finished call against its budgets and limits failed: {Error}", e.Message);
+        }
     }
 
     private static long Tokens(JsonObject? usage, string name) =>

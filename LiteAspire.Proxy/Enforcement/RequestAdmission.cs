@@ -26,14 +26,37 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
 
         access.Check(caller, modelGroup);
         var scopes = budgets.ScopesOf(caller);
-        await budgets.CheckAsync(scopes, cancellationToken).ConfigureAwait(false);
+
+        // Budgets and limits are asked together (one round trip to Redis, not two). The budget's refusal wins, as in
+        // LiteLLM's order, and gives the rate-limit slot back.
+        var descriptors = RateLimitDescriptors.Of(caller, modelGroup);
+        var budgetCheck = budgets.CheckAsync(scopes, cancellationToken).AsTask();
+        RateLimitLease lease;
+        try
+        {
+            lease = descriptors.Count == 0 ? RateLimitLease.None : await limiter.AcquireAsync(descriptors, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await budgetCheck.ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            await budgetCheck.ConfigureAwait(false);
+        }
+        catch
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         if (endUser is not null)
         {
             scopes = [.. scopes, endUser];
         }
 
-        var descriptors = RateLimitDescriptors.Of(caller, modelGroup);
-        var lease = descriptors.Count == 0 ? RateLimitLease.None : await limiter.AcquireAsync(descriptors, cancellationToken).ConfigureAwait(false);
         lease.AddHeaders(context.Response.Headers);
         return new AdmissionTicket(caller, endUserId, scopes, lease, budgets);
     }
