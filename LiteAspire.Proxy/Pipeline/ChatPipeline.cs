@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Providers.OpenAI;
 using LiteAspire.Proxy.Routing;
 
 namespace LiteAspire.Proxy.Pipeline;
@@ -58,6 +59,22 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             {
                 var errorBody = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                 throw adapter.ReadError((int)response.StatusCode, errorBody, call);
+            }
+
+            if (!call.Stream && adapter is OpenAIChatAdapter)
+            {
+                // Already the client's shape (the adapter's ReadResponse only checks it is an object): bytes through, one reader pass for usage.
+                var passed = await PassThroughAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
+                if (passed is { } json)
+                {
+                    var usage = json.Usage.IsEmpty ? null : JsonNode.Parse(json.Usage.Span) as JsonObject;
+                    LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds,
+                        cost.Calculate(deployment, usage));
+                    return new ChatResult
+                    {
+                        ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
+                    };
+                }
             }
 
             if (!call.Stream)
@@ -118,6 +135,28 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             {
                 throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a body that is not JSON", 500);
             }
+        }
+    }
+
+    // The upstream body read whole and scanned once; null when its strings need re-escaping (the caller parses it instead,
+    // from the same bytes). Errors are ReadJsonAsync's and the OpenAI adapter's.
+    private static async Task<(ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Usage)?> PassThroughAsync(HttpResponseMessage response,
+        string provider, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        switch (PassThroughJson.Scan(bytes, out var body, out var usage))
+        {
+            case PassThroughJson.Verdict.PassThrough:
+                return (body, usage);
+            case PassThroughJson.Verdict.Rewrite:
+                // The content is buffered now: ReadJsonAsync parses these bytes.
+                return null;
+            case PassThroughJson.Verdict.Null:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned JSON null", 500);
+            case PassThroughJson.Verdict.NotObject:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a non-object JSON body", 500);
+            default:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a body that is not JSON", 500);
         }
     }
 
