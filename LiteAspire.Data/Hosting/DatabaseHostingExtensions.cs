@@ -37,6 +37,16 @@ public static class DatabaseHostingExtensions
             return builder;
         }
 
+        AddDbContext(services, connection);
+        services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
+        return builder;
+    }
+
+    // Its own method so that a proxy without a database never loads EF Core: the JIT resolves every type a method names
+    // when it compiles it, whether or not that branch runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddDbContext(IServiceCollection services, DatabaseConnection connection)
+    {
         services.AddDbContext<LiteLLMDbContext>(options =>
         {
             if (connection.Provider == DatabaseProvider.PostgreSql)
@@ -54,8 +64,5 @@ public static class DatabaseHostingExtensions
         {
             services.AddHostedService<EmbeddedDatabaseInitializer>();
         }
-
-        services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
-        return builder;
     }
 }

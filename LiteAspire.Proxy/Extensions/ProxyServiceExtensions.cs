@@ -22,7 +22,8 @@ public static class ProxyServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.AddProxyConfig();
-        builder.AddServiceDefaults();
+        // The upstream client is the proxy's only one, and the router owns retries: no resilience handler.
+        builder.AddServiceDefaults(resilientHttpClients: false);
         builder.AddLiteLLMDatabase(config.GeneralSettings.DatabaseUrl);
         builder.AddLiteLLMRedis();
 
