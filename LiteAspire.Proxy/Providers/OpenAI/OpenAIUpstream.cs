@@ -25,6 +25,9 @@ public abstract class OpenAIUpstream
     /// <exception cref="ProviderException">The provider needs a key and none is configured.</exception>
     public abstract void Authenticate(HttpRequestMessage request, ResolvedDeployment deployment);
 
+    /// <summary>True when <see cref="AdjustChatRequest"/> may change a body (the adapter then edits a copy of the request).</summary>
+    public virtual bool AdjustsChatRequest => false;
+
     /// <summary>A provider-specific last fix-up of a chat body.</summary>
     public virtual void AdjustChatRequest(System.Text.Json.Nodes.JsonObject body)
     {
