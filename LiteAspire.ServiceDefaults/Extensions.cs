@@ -27,23 +27,21 @@ public static class Extensions
 
     /// <summary>Adds telemetry, default health checks, service discovery and resilient HttpClients.</summary>
     /// <param name="builder">The application builder.</param>
-    /// <param name="resilientHttpClients">
-    /// False for a service whose HttpClients retry on their own (the Proxy: its router owns retries): no standard resilience
-    /// handler, so neither Polly nor the validation of its options is loaded at start. Service discovery stays.
+    /// <param name="httpClientDefaults">
+    /// False for a service that sets up each of its HttpClients itself (the Proxy: its router owns retries, and it opts its
+    /// upstream client into service discovery only where a host can be a service name): no standard resilience handler and
+    /// no service discovery added to every client, so Polly is not even loaded. Service discovery's services stay registered
+    /// for clients that call <c>AddServiceDiscovery()</c>.
     /// </param>
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool resilientHttpClients = true) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool httpClientDefaults = true) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultLogLevels();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
-        if (resilientHttpClients)
+        if (httpClientDefaults)
         {
-            AddResilientHttpClientDefaults(builder.Services);
-        }
-        else
-        {
-            builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+            AddHttpClientDefaults(builder.Services);
         }
 
         return builder;
@@ -51,7 +49,7 @@ public static class Extensions
 
     // Its own method so that without it Polly is not even loaded.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void AddResilientHttpClientDefaults(IServiceCollection services) =>
+    private static void AddHttpClientDefaults(IServiceCollection services) =>
         services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();

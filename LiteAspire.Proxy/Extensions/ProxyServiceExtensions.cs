@@ -22,8 +22,8 @@ public static class ProxyServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.AddProxyConfig();
-        // The upstream client is the proxy's only one, and the router owns retries: no resilience handler.
-        builder.AddServiceDefaults(resilientHttpClients: false);
+        // The upstream clients are the proxy's only ones and set themselves up (UpstreamClientRegistration).
+        builder.AddServiceDefaults(httpClientDefaults: false);
         builder.AddLiteLLMDatabase(config.GeneralSettings.DatabaseUrl);
         builder.AddLiteLLMRedis();
 
