@@ -1,7 +1,7 @@
 using LiteAspire.Data;
 using LiteAspire.Proxy.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = GatewayHost.CreateBuilder(args);
 try
 {
     builder.AddProxyServices();
@@ -14,6 +14,7 @@ catch (StartupConfigurationException e)
 }
 
 var app = builder.Build();
+app.UseGatewayHost();
 app.MapProxyEndpoints();
 app.Run();
 return 0;

@@ -26,21 +26,35 @@ public static class Extensions
     public const string LiveTag = "live";
 
     /// <summary>Adds telemetry, default health checks, service discovery and resilient HttpClients.</summary>
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="builder">The application builder.</param>
+    /// <param name="httpClientDefaults">
+    /// False for a service that sets up each of its HttpClients itself (the Proxy: its router owns retries, and it opts its
+    /// upstream client into service discovery only where a host can be a service name): no standard resilience handler and
+    /// no service discovery added to every client, so Polly is not even loaded. Service discovery's services stay registered
+    /// for clients that call <c>AddServiceDiscovery()</c>.
+    /// </param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool httpClientDefaults = true) where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultLogLevels();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http =>
+        if (httpClientDefaults)
         {
-            // A client that retries on its own (the Proxy's upstream client) removes this with
-            // RemoveAllResilienceHandlers().
+            AddHttpClientDefaults(builder.Services);
+        }
+
+        return builder;
+    }
+
+    // Its own method so that without it Polly is not even loaded.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddHttpClientDefaults(IServiceCollection services) =>
+        services.ConfigureHttpClientDefaults(http =>
+        {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        return builder;
-    }
 
     /// <summary>
     /// Quiet defaults for the per-request framework logs (ASP.NET Core's request lines, HttpClient's four lines per call),
@@ -64,23 +78,30 @@ public static class Extensions
 
     /// <summary>
     /// Logs, metrics (ASP.NET Core, HttpClient, runtime) and traces, exported over OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (Aspire sets it). Without an exporter nothing would ever read the spans
-    /// and metric points, yet the instrumentation would still record them on every request (an Activity per request and
-    /// per upstream call, trace headers injected, histograms updated): so metrics and tracing are only wired up when
-    /// there is somewhere to send them.
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (Aspire sets it). Without an exporter nothing would ever read the spans,
+    /// metric points or log records, yet the instrumentation would still record them on every request (an Activity per
+    /// request and per upstream call, trace headers injected, histograms updated) and the SDK would load at start: so
+    /// OpenTelemetry is only wired up when there is somewhere to send it. The console logger is there either way.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        if (HasOtlpExporter(builder.Configuration))
+        {
+            AddOtlpTelemetry(builder);
+        }
+
+        return builder;
+    }
+
+    // Its own method so that without an exporter the OpenTelemetry assemblies are not even loaded.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddOtlpTelemetry<TBuilder>(TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
-
-        if (!HasOtlpExporter(builder.Configuration))
-        {
-            return builder;
-        }
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -96,7 +117,6 @@ public static class Extensions
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation())
             .UseOtlpExporter();
-        return builder;
     }
 
     /// <summary>True when an OTLP endpoint is configured, i.e. telemetry has somewhere to go.</summary>

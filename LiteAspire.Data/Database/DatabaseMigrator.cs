@@ -29,6 +29,7 @@ internal sealed class DatabaseMigrator(
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _retries = Task.CompletedTask;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,13 +53,24 @@ internal sealed class DatabaseMigrator(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A test host may dispose the services before it stops the hosted ones; the retries ended with the disposal.
+        if (Volatile.Read(ref _disposed))
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _retries.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public ValueTask DisposeAsync()
     {
-        _stopping.Dispose();
+        if (!Interlocked.Exchange(ref _disposed, true))
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 

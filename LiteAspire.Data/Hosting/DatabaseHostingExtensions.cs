@@ -40,6 +40,18 @@ public static class DatabaseHostingExtensions
             return builder;
         }
 
+        AddDbContext(services, connection);
+        services.AddSingleton(connection);
+        services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
+        services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    // Its own method so that a proxy without a database never loads EF Core: the JIT resolves every type a method names
+    // when it compiles it, whether or not that branch runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddDbContext(IServiceCollection services, DatabaseConnection connection)
+    {
         // Consumers inject LiteLLMDbContext; the engine's subclass behind it carries that engine's migrations.
         if (connection.Provider == DatabaseProvider.PostgreSql)
         {
@@ -53,10 +65,6 @@ public static class DatabaseHostingExtensions
         }
 
         services.AddHealthChecks().AddDbContextCheck<LiteLLMDbContext>(HealthCheckName);
-        services.AddSingleton(connection);
-        services.AddStartupLog(LogCategory, LogLevel.Information, $"Database: {connection.Describe()} (from {connection.Source}).");
-        services.AddHostedService<DatabaseMigrator>();
-        return builder;
     }
 
     // An unreachable database is reported once, in plain words, by whoever needed it (start-up migration, readiness);

@@ -37,11 +37,18 @@ public static class RedisHostingExtensions
             return builder;
         }
 
-        services.AddSingleton(connection);
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection.Options));
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName);
+        AddMultiplexer(services, connection);
         services.AddStartupLog(DatabaseHostingExtensions.LogCategory, LogLevel.Information,
             $"Redis: {connection.Describe()} (from {connection.Source}).");
         return builder;
+    }
+
+    // Its own method so that a proxy without Redis never loads StackExchange.Redis (the JIT resolves every type a method names).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddMultiplexer(IServiceCollection services, RedisConnection connection)
+    {
+        services.AddSingleton(connection);
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection.Options));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName);
     }
 }

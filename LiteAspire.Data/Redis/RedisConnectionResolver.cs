@@ -22,20 +22,19 @@ public static class RedisConnectionResolver
             if (!string.IsNullOrWhiteSpace(connectionString))
             {
                 // Aspire injects StackExchange.Redis' own format ("host:port,password=..."); a URL works too.
-                var trimmed = connectionString.Trim();
-                return Finish(RedisUrl.IsRedisUrl(trimmed) ? RedisUrl.Parse(trimmed) : ConfigurationOptions.Parse(trimmed), source);
+                return FromConnectionString(connectionString.Trim(), source);
             }
 
             source = "REDIS_URL";
             var url = configuration["REDIS_URL"];
             if (!string.IsNullOrWhiteSpace(url))
             {
-                return Finish(RedisUrl.Parse(url.Trim()), source);
+                return FromUrl(url.Trim(), source);
             }
 
             source = "REDIS_HOST";
             var host = configuration["REDIS_HOST"];
-            return string.IsNullOrWhiteSpace(host) ? null : Finish(FromHostSettings(configuration, host.Trim()), source);
+            return string.IsNullOrWhiteSpace(host) ? null : FromHostSettings(configuration, host.Trim(), source);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -43,7 +42,13 @@ public static class RedisConnectionResolver
         }
     }
 
-    private static ConfigurationOptions FromHostSettings(IConfiguration configuration, string host)
+    // These three keep StackExchange.Redis types out of Resolve's body: with no Redis configured, the JIT never loads the assembly.
+    private static RedisConnection FromConnectionString(string connectionString, string source) =>
+        Finish(RedisUrl.IsRedisUrl(connectionString) ? RedisUrl.Parse(connectionString) : ConfigurationOptions.Parse(connectionString), source);
+
+    private static RedisConnection FromUrl(string url, string source) => Finish(RedisUrl.Parse(url), source);
+
+    private static RedisConnection FromHostSettings(IConfiguration configuration, string host, string source)
     {
         var port = configuration["REDIS_PORT"];
         var password = configuration["REDIS_PASSWORD"];
@@ -53,7 +58,7 @@ public static class RedisConnectionResolver
             Ssl = bool.TryParse(configuration["REDIS_SSL"], out var ssl) && ssl,
         };
         options.EndPoints.Add(host, string.IsNullOrWhiteSpace(port) ? RedisUrl.DefaultPort : RedisUrl.ParsePort(port.Trim()));
-        return options;
+        return Finish(options, source);
     }
 
     private static RedisConnection Finish(ConfigurationOptions options, string source)

@@ -43,6 +43,6 @@ public static class ChatCompletionsEndpoints
             return Results.Empty;
         }
 
-        return JsonBody.Result(result.Response!);
+        return result.ResponseJson.IsEmpty ? JsonBody.Result(result.Response!) : JsonBody.Result(result.ResponseJson);
     }
 }

@@ -20,8 +20,10 @@ public static class LlmEndpoints
             CallTiming.Start(context.HttpContext);
             return next(context);
         });
-        group.AddEndpointFilter<GatewayErrorFilter>();
-        group.AddEndpointFilter<ProxyAuthFilter>();
+        // The registered singletons (both stateless): AddEndpointFilter<T> would build each through ActivatorUtilities,
+        // which loads and runs the expression-tree compiler at start-up.
+        group.AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<GatewayErrorFilter>());
+        group.AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<ProxyAuthFilter>());
 
         group.MapChatCompletionsEndpoints();
         group.MapCompletionsEndpoints();

@@ -26,7 +26,8 @@ public static class ProxyServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.AddProxyConfig();
-        builder.AddServiceDefaults();
+        // The upstream clients are the proxy's only ones and set themselves up (UpstreamClientRegistration).
+        builder.AddServiceDefaults(httpClientDefaults: false);
         builder.AddLiteLLMDatabase(config.GeneralSettings.DatabaseUrl);
         builder.AddLiteLLMRedis();
 

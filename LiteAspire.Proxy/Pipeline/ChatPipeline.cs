@@ -7,6 +7,7 @@ using LiteAspire.Proxy.Budgets;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Providers.OpenAI;
 using LiteAspire.Proxy.Routing;
 
 namespace LiteAspire.Proxy.Pipeline;
@@ -63,6 +64,25 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             {
                 var errorBody = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                 throw adapter.ReadError((int)response.StatusCode, errorBody, call);
+            }
+
+            if (!call.Stream && adapter is OpenAIChatAdapter)
+            {
+                // Already the client's shape (the adapter's ReadResponse only checks it is an object): bytes through, one reader pass for usage.
+                var passed = await PassThroughAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
+                if (passed is { } json)
+                {
+                    var usage = json.Usage.IsEmpty ? null : JsonNode.Parse(json.Usage.Span) as JsonObject;
+                    var passedCost = cost.Calculate(deployment, usage);
+                    LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, passedCost);
+                    var passedTicket = ticket;
+                    ticket = null;
+                    await accounting.CompleteAsync(passedTicket, deployment, usage, passedCost, call.CallId, started, success: true).ConfigureAwait(false);
+                    return new ChatResult
+                    {
+                        ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
+                    };
+                }
             }
 
             if (!call.Stream)
@@ -136,6 +156,28 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             {
                 throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a body that is not JSON", 500);
             }
+        }
+    }
+
+    // The upstream body read whole and scanned once; null when its strings need re-escaping (the caller parses it instead,
+    // from the same bytes). Errors are ReadJsonAsync's and the OpenAI adapter's.
+    private static async Task<(ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Usage)?> PassThroughAsync(HttpResponseMessage response,
+        string provider, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        switch (PassThroughJson.Scan(bytes, out var body, out var usage))
+        {
+            case PassThroughJson.Verdict.PassThrough:
+                return (body, usage);
+            case PassThroughJson.Verdict.Rewrite:
+                // The content is buffered now: ReadJsonAsync parses these bytes.
+                return null;
+            case PassThroughJson.Verdict.Null:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned JSON null", 500);
+            case PassThroughJson.Verdict.NotObject:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a non-object JSON body", 500);
+            default:
+                throw new ProviderException(LiteLLMErrorKind.APIError, provider, "upstream returned a body that is not JSON", 500);
         }
     }
 

@@ -19,8 +19,18 @@ public sealed class ChatResult
     /// <summary>The call id (<c>x-litellm-call-id</c>).</summary>
     public required string CallId { get; init; }
 
-    /// <summary>The OpenAI response when not streaming.</summary>
-    public JsonObject? Response { get; init; }
+    /// <summary>The OpenAI response when not streaming (parsed from <see cref="ResponseJson"/> on first read when the pipeline passed the upstream body through).</summary>
+    public JsonObject? Response
+    {
+        get => field ??= ResponseJson.IsEmpty ? null : JsonNode.Parse(ResponseJson.Span)!.AsObject();
+        init;
+    }
+
+    /// <summary>
+    /// When not empty, the response exactly as the client gets it: an OpenAI-shaped upstream's body, checked and passed
+    /// through (<see cref="PassThroughJson"/>) instead of parsed. Write these bytes rather than <see cref="Response"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> ResponseJson { get; init; }
 
     /// <summary>
     /// The OpenAI chunks when streaming. The usage chunk (<c>"choices": []</c>) is included only when the client asked for

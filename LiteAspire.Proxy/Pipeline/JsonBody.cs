@@ -31,11 +31,29 @@ public static class JsonBody
         await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes <paramref name="json"/> (one JSON value, already in the shape <see cref="WriterOptions"/> gives) as the whole body.</summary>
+    public static async Task WriteAsync(HttpResponse response, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        response.ContentLength = json.Length;
+        await response.BodyWriter.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An endpoint result that writes <paramref name="json"/> as it is.</summary>
+    public static IResult Result(ReadOnlyMemory<byte> json) => new JsonBytesResult(json);
+
     /// <summary>An endpoint result that writes <paramref name="node"/>.</summary>
     public static IResult Result(JsonNode node) => new JsonNodeResult(node);
 
     private sealed class JsonNodeResult(JsonNode node) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, node, httpContext.RequestAborted);
+    }
+
+    private sealed class JsonBytesResult(ReadOnlyMemory<byte> json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, json, httpContext.RequestAborted);
     }
 }

@@ -6,15 +6,27 @@ using Microsoft.Extensions.Http.Resilience;
 namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>
-/// Registers the one upstream HttpClient: pooled sockets, no proxy, no decompression, no cookies, no resilience handlers
+/// Registers the upstream HttpClient: pooled sockets, no proxy, no decompression, no cookies, no resilience handlers
 /// (the router owns retries), no per-call logging handlers.
 /// </summary>
 public static class UpstreamClientRegistration
 {
-    /// <summary>Adds the named client <see cref="UpstreamHttp.ClientName"/>.</summary>
+    /// <summary>
+    /// Adds the named clients <see cref="UpstreamHttp.ClientName"/> (with service discovery, for hosts that may be a service
+    /// name) and <see cref="UpstreamHttp.DirectClientName"/> (without: its handler rebuilds the request URI on every call,
+    /// only to resolve an IP or DNS name to itself).
+    /// </summary>
     public static IServiceCollection AddUpstreamHttpClient(this IServiceCollection services)
     {
-        var builder = services.AddHttpClient(UpstreamHttp.ClientName, client =>
+        AddClient(services, UpstreamHttp.ClientName).AddServiceDiscovery();
+        AddClient(services, UpstreamHttp.DirectClientName);
+        services.AddSingleton<UpstreamHttp>();
+        return services;
+    }
+
+    private static IHttpClientBuilder AddClient(IServiceCollection services, string name)
+    {
+        var builder = services.AddHttpClient(name, client =>
             {
                 // Each call carries its own deadline (UpstreamTimeout); the client-wide one would cut long streams.
                 client.Timeout = Timeout.InfiniteTimeSpan;
@@ -35,14 +47,14 @@ public static class UpstreamClientRegistration
                 UseCookies = false,
                 AllowAutoRedirect = false,
             });
-        // ServiceDefaults adds the standard resilience handler to every client; retries here would double the router's.
+        // In case ServiceDefaults' HttpClient defaults are on (they add a standard resilience handler to every client):
+        // retries here would double the router's.
 #pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         // Hot path: the factory's logging handlers open a log scope and time every call even with their logs filtered out
         // (they are, by default: AddDefaultLogLevels), and the pipeline logs upstream failures itself.
         builder.RemoveAllLoggers();
-        services.AddSingleton<UpstreamHttp>();
-        return services;
+        return builder;
     }
 }

@@ -10,8 +10,11 @@ namespace LiteAspire.Proxy.Pipeline;
 /// </summary>
 public sealed class UpstreamHttp(IHttpClientFactory factory)
 {
-    /// <summary>The named client every provider call uses.</summary>
+    /// <summary>The named client provider calls use when the host may be a service name (service discovery on).</summary>
     public const string ClientName = "litellm-upstream";
+
+    /// <summary>The same client without service discovery, for hosts that cannot be a service name.</summary>
+    public const string DirectClientName = "litellm-upstream-direct";
 
     /// <summary>
     /// Sends <paramref name="request"/> and returns once the response headers are in (the body is read later, streamed).
@@ -23,7 +26,7 @@ public sealed class UpstreamHttp(IHttpClientFactory factory)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(timeout);
-        var client = factory.CreateClient(ClientName);
+        var client = factory.CreateClient(NeedsServiceDiscovery(request.RequestUri) ? ClientName : DirectClientName);
         try
         {
             return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
@@ -32,6 +35,26 @@ public sealed class UpstreamHttp(IHttpClientFactory factory)
         {
             throw mapped;
         }
+    }
+
+    /// <summary>
+    /// True when service discovery could resolve <paramref name="uri"/>'s host: a single-label name (<c>http://ollama</c>, as
+    /// Aspire's <c>services__ollama__http__0</c> defines it) or a <c>https+http://</c> scheme. IP addresses, <c>localhost</c>
+    /// and dotted DNS names go to the host as written, which is what service discovery would do with them too.
+    /// </summary>
+    public static bool NeedsServiceDiscovery(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            return true;
+        }
+
+        if (uri.Scheme.Contains('+', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return uri.HostNameType == UriHostNameType.Dns && !uri.IsLoopback && !uri.IdnHost.Contains('.', StringComparison.Ordinal);
     }
 
     /// <summary>The LiteLLM exception for a transport failure while sending or reading, or null for a client disconnect or a non-transport error.</summary>

@@ -22,6 +22,12 @@ public sealed class OpenAIChatAdapter(OpenAIUpstream upstream) : IChatAdapter, I
     public ValueTask<HttpRequestMessage> CreateRequestAsync(ChatCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (!NeedsEdits(call))
+        {
+            // The common case: the prepared request is the body as it is; no copy to edit.
+            return ValueTask.FromResult(CreateRequest(call.Deployment, "chat/completions", call.Request));
+        }
+
         var body = call.Request.DeepClone().AsObject();
         OpenAIChatParams.Apply(body, Upstream, call.Deployment.UpstreamModel, call.DropParams);
         Upstream.AdjustChatRequest(body);
@@ -34,6 +40,26 @@ public sealed class OpenAIChatAdapter(OpenAIUpstream upstream) : IChatAdapter, I
         }
 
         return ValueTask.FromResult(CreateRequest(call.Deployment, "chat/completions", body));
+    }
+
+    // Whether OpenAIChatParams, the upstream's fix-up or stream_options would change anything in the request.
+    private bool NeedsEdits(ChatCall call)
+    {
+        if ((call.Stream && Upstream.SupportsStreamOptions) || Upstream.AdjustsChatRequest
+            || (Upstream.Provider is "openai" or "azure" && OpenAIChatParams.IsReasoningModel(call.Deployment.UpstreamModel)))
+        {
+            return true;
+        }
+
+        foreach (var name in Upstream.UnsupportedParams)
+        {
+            if (call.Request.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc />

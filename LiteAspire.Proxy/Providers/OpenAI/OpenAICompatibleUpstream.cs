@@ -50,5 +50,8 @@ public sealed class OpenAICompatibleUpstream(OpenAICompatibleProvider row) : Ope
     }
 
     /// <inheritdoc />
+    public override bool AdjustsChatRequest => Row.AdjustChatRequest is not null;
+
+    /// <inheritdoc />
     public override void AdjustChatRequest(JsonObject body) => Row.AdjustChatRequest?.Invoke(body);
 }

@@ -25,15 +25,38 @@ public abstract class OpenAIUpstream
     /// <exception cref="ProviderException">The provider needs a key and none is configured.</exception>
     public abstract void Authenticate(HttpRequestMessage request, ResolvedDeployment deployment);
 
+    /// <summary>True when <see cref="AdjustChatRequest"/> may change a body (the adapter then edits a copy of the request).</summary>
+    public virtual bool AdjustsChatRequest => false;
+
     /// <summary>A provider-specific last fix-up of a chat body.</summary>
     public virtual void AdjustChatRequest(System.Text.Json.Nodes.JsonObject body)
     {
     }
 
+    // Every call to a deployment builds the same few URLs: parse each once. Uri is immutable; bounded against odd configs.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string?), Uri> s_uris = new();
+
     /// <summary>Joins a base URL and a path with exactly one slash, keeping the base's query string (Azure's api-version).</summary>
     protected static Uri Combine(string apiBase, string path, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(apiBase);
+        ArgumentNullException.ThrowIfNull(path);
+        if (s_uris.TryGetValue((apiBase, path, query), out var cached))
+        {
+            return cached;
+        }
+
+        var uri = Build(apiBase, path, query);
+        if (s_uris.Count < 1024)
+        {
+            s_uris.TryAdd((apiBase, path, query), uri);
+        }
+
+        return uri;
+    }
+
+    private static Uri Build(string apiBase, string path, string? query)
+    {
         var builder = new UriBuilder(apiBase.TrimEnd('/'));
         builder.Path = builder.Path.TrimEnd('/') + "/" + path.TrimStart('/');
         var existing = builder.Query.TrimStart('?');

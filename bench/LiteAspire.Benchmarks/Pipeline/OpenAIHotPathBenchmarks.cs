@@ -95,4 +95,16 @@ public class OpenAIHotPathBenchmarks
 
         return _sink.WrittenCount;
     }
+
+    [Benchmark(Description = "response: pass-through (one reader pass for usage, bytes written)")]
+    public async Task<long> ResponsePassThrough()
+    {
+        using var upstream = new HttpResponseMessage { Content = new ByteArrayContent(ResponseBytes) };
+        var bytes = await upstream.Content.ReadAsByteArrayAsync();
+        PassThroughJson.Scan(bytes, out var body, out var usage);
+        _ = usage.IsEmpty ? null : JsonNode.Parse(usage.Span) as JsonObject;
+        _sink.ResetWrittenCount();
+        _sink.Write(body.Span);
+        return _sink.WrittenCount;
+    }
 }
