@@ -8,7 +8,9 @@ namespace LiteAspire.Proxy.Budgets;
 /// Live spend in Redis, shared by every replica: one counter per scope, seeded from the database when missing and
 /// expiring when its budget period ends (or after <see cref="UnboundedTtl"/> for budgets that never reset, to re-sync with
 /// the database). Each read and each add is one script, so seeding and adding cannot interleave across replicas.
-/// Redis errors fall back to the in-process counters, as LiteLLM falls back to its in-memory cache.
+/// Redis errors fall back to the in-process counters, as LiteLLM falls back to its in-memory cache. Reads are served from
+/// this replica's copy for up to <see cref="LocalCopyTtl"/> (its own spend added at once), so a request usually costs no
+/// budget round trip; other replicas' spend is seen within that second.
 /// </summary>
 public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisLiveSpend> logger) : ILiveSpend
 {
@@ -33,13 +35,22 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
         return out
         """;
 
+    /// <summary>How long a replica trusts its copy of a counter: other replicas' spend is seen at most this late.</summary>
+    public static readonly TimeSpan LocalCopyTtl = TimeSpan.FromSeconds(1);
+
     private readonly InMemoryLiveSpend _fallback = new(time);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LocalCopy> _copies = new(StringComparer.Ordinal);
     private long _lastWarning;
 
     /// <inheritdoc />
     public async ValueTask<double[]> GetAsync(IReadOnlyList<SpendScope> scopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        if (TryLocal(scopes) is { } local)
+        {
+            return local;
+        }
+
         try
         {
             var result = await RunAsync(scopes, null).ConfigureAwait(false);
@@ -47,6 +58,7 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = double.Parse((string)result[i]!, NumberStyles.Float, CultureInfo.InvariantCulture);
+                Remember(scopes[i], values[i]);
             }
 
             return values;
@@ -62,6 +74,15 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
     public async ValueTask AddAsync(IReadOnlyList<SpendScope> scopes, double cost, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        foreach (var scope in scopes)
+        {
+            // This replica's own spend counts in its copy at once.
+            if (_copies.TryGetValue(scope.CounterKey, out var copy))
+            {
+                copy.Add(cost);
+            }
+        }
+
         try
         {
             await RunAsync(scopes, cost).ConfigureAwait(false);
@@ -78,6 +99,11 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(counterKeys);
         var keys = counterKeys.ToArray();
+        foreach (var key in keys)
+        {
+            _copies.TryRemove(key, out _);
+        }
+
         await _fallback.ForgetAsync(keys).ConfigureAwait(false);
         try
         {
@@ -86,6 +112,56 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             Warn(e);
+        }
+    }
+
+    // Every scope's copy fresh, or null (then all are read from Redis in one script).
+    private double[]? TryLocal(IReadOnlyList<SpendScope> scopes)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var values = new double[scopes.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!_copies.TryGetValue(scopes[i].CounterKey, out var copy) || copy.ExpiresAt <= now)
+            {
+                return null;
+            }
+
+            values[i] = copy.Value;
+        }
+
+        return values;
+    }
+
+    private void Remember(SpendScope scope, double value)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var expires = now + LocalCopyTtl;
+        if (scope.PeriodEndAt(now) is { } end && end < expires)
+        {
+            expires = end;
+        }
+
+        _copies[scope.CounterKey] = new LocalCopy(value, expires);
+    }
+
+    private sealed class LocalCopy(double value, DateTime expiresAt)
+    {
+        private double _value = value;
+
+        public double Value => Volatile.Read(ref _value);
+
+        public DateTime ExpiresAt { get; } = expiresAt;
+
+        public void Add(double amount)
+        {
+            double seen, next;
+            do
+            {
+                seen = Volatile.Read(ref _value);
+                next = seen + amount;
+            }
+            while (Interlocked.CompareExchange(ref _value, next, seen) != seen);
         }
     }
 

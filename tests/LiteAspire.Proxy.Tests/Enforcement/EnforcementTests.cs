@@ -111,6 +111,21 @@ public sealed class EnforcementTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task SpendOnOneReplica_RefusesTheKeyOnAnother_WithinTheLocalCopysSecond()
+    {
+        var key = await KeyRows.AddKeyAsync(fixture.Proxy, k => k.MaxBudget = 0.03);
+        var second = fixture.StartProxy();
+        Assert.Equal(HttpStatusCode.OK, (await ChatAsync(key, proxy: second)).StatusCode);
+
+        // The second call, on the first replica, takes the key to 0.032: only the first replica has seen it.
+        Assert.Equal(HttpStatusCode.OK, (await ChatAsync(key)).StatusCode);
+        await Task.Delay(LiteAspire.Proxy.Budgets.RedisLiveSpend.LocalCopyTtl + TimeSpan.FromMilliseconds(200));
+
+        var error = await (await ChatAsync(key, proxy: second)).AssertOpenAIErrorAsync(400);
+        Assert.Equal("budget_exceeded", error["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task BudgetDurationEnds_BudgetResets()
     {
         var key = await KeyRows.AddKeyAsync(fixture.Proxy, k =>
