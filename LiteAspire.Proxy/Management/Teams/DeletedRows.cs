@@ -17,7 +17,7 @@ internal sealed record Deletion(DateTime At, string? By, string ByApiKey, string
     }
 }
 
-/// <summary>Copies of deleted teams and keys into <c>LiteLLM_DeletedTeamTable</c> and <c>LiteLLM_DeletedVerificationToken</c>.</summary>
+/// <summary>Copies of deleted teams and keys into <c>LiteLLM_DeletedTeamTable</c> and <c>LiteLLM_DeletedVerificationToken</c> (keys copied as <c>/key/delete</c> copies them).</summary>
 internal static class DeletedRows
 {
     public static DeletedTeamTable Team(TeamTable team, Deletion deletion) => new()
@@ -57,55 +57,6 @@ internal static class DeletedRows
         LitellmChangedBy = deletion.ChangedBy,
     };
 
-    public static DeletedVerificationToken Key(VerificationToken key, Deletion deletion) => new()
-    {
-        Id = Guid.NewGuid().ToString(),
-        Token = key.Token,
-        KeyName = key.KeyName,
-        KeyAlias = key.KeyAlias,
-        SoftBudgetCooldown = key.SoftBudgetCooldown,
-        Spend = key.Spend,
-        Expires = key.Expires,
-        Models = [.. key.Models],
-        Aliases = key.Aliases,
-        Config = key.Config,
-        UserId = key.UserId,
-        TeamId = key.TeamId,
-        AgentId = key.AgentId,
-        ProjectId = key.ProjectId,
-        Permissions = key.Permissions,
-        MaxParallelRequests = key.MaxParallelRequests,
-        Metadata = key.Metadata,
-        Blocked = key.Blocked,
-        TpmLimit = key.TpmLimit,
-        RpmLimit = key.RpmLimit,
-        MaxBudget = key.MaxBudget,
-        BudgetDuration = key.BudgetDuration,
-        BudgetResetAt = key.BudgetResetAt,
-        AllowedCacheControls = [.. key.AllowedCacheControls],
-        AllowedRoutes = [.. key.AllowedRoutes],
-        Policies = [.. key.Policies],
-        AccessGroupIds = [.. key.AccessGroupIds],
-        ModelSpend = key.ModelSpend,
-        ModelMaxBudget = key.ModelMaxBudget,
-        RouterSettings = key.RouterSettings,
-        BudgetId = key.BudgetId,
-        OrganizationId = key.OrganizationId,
-        ObjectPermissionId = key.ObjectPermissionId,
-        CreatedAt = key.CreatedAt,
-        CreatedBy = key.CreatedBy,
-        UpdatedAt = key.UpdatedAt,
-        UpdatedBy = key.UpdatedBy,
-        LastActive = key.LastActive,
-        RotationCount = key.RotationCount,
-        AutoRotate = key.AutoRotate,
-        RotationInterval = key.RotationInterval,
-        LastRotationAt = key.LastRotationAt,
-        KeyRotationAt = key.KeyRotationAt,
-        KeyType = key.KeyType,
-        DeletedAt = deletion.At,
-        DeletedBy = deletion.By,
-        DeletedByApiKey = deletion.ByApiKey,
-        LitellmChangedBy = deletion.ChangedBy,
-    };
+    public static DeletedVerificationToken Key(VerificationToken key, Deletion deletion) =>
+        Keys.DeletedKeys.Copy(key, deletion.At, deletion.By, deletion.ByApiKey, deletion.ChangedBy);
 }
