@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Data.Schema;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Auth;
 
@@ -14,16 +15,14 @@ public static class TeamRoles
         ArgumentNullException.ThrowIfNull(team);
         foreach (var member in Members(team.MembersWithRoles))
         {
-            if (Text(member["user_id"]) == userId)
+            if (JsonRead.String(member["user_id"]) == userId)
             {
-                return Text(member["role"]) ?? LiteLLMRoles.TeamUser;
+                return JsonRead.String(member["role"]) ?? LiteLLMRoles.TeamUser;
             }
         }
 
         return null;
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>The members listed in <paramref name="membersWithRoles"/>; malformed JSON lists none.</summary>
     public static IEnumerable<JsonObject> Members(string? membersWithRoles)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LiteAspire.Data.Spend;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Providers.Shared;
 using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Enforcement;
@@ -79,6 +80,5 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         }
     }
 
-    private static long Tokens(JsonObject? usage, string name) =>
-        usage?[name] is JsonValue value && value.TryGetValue<long>(out var tokens) ? tokens : 0;
+    private static long Tokens(JsonObject? usage, string name) => JsonRead.LongOrZero(usage?[name]);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Pipeline;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Spend;
 
@@ -43,6 +44,5 @@ public sealed class DeploymentPriceCostCalculator : ICostCalculator
             : null,
     };
 
-    private static long Tokens(JsonObject? usage, string name) =>
-        usage?[name] is JsonValue value && value.TryGetValue<long>(out var tokens) ? tokens : 0;
+    private static long Tokens(JsonObject? usage, string name) => JsonRead.LongOrZero(usage?[name]);
 }
