@@ -29,7 +29,6 @@ internal sealed class DatabaseMigrator(
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _retries = Task.CompletedTask;
-    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,24 +52,15 @@ internal sealed class DatabaseMigrator(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A test host may dispose the services before it stops the hosted ones; the retries ended with the disposal.
-        if (Volatile.Read(ref _disposed))
-        {
-            return;
-        }
-
         await _stopping.CancelAsync();
         await _retries.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    // The token source is cancelled, never disposed (it has no timer to free): a host run by app.Run() under a test factory
+    // disposes its services while the factory's own StopAsync may still be calling StopAsync here.
     public ValueTask DisposeAsync()
     {
-        if (!Interlocked.Exchange(ref _disposed, true))
-        {
-            _stopping.Cancel();
-            _stopping.Dispose();
-        }
-
+        _stopping.Cancel();
         return ValueTask.CompletedTask;
     }
 

@@ -135,12 +135,12 @@ public sealed class ModelTableSync : IHostedService, IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _gate.Dispose();
-    }
+    /// <summary>Stops the periodic check.</summary>
+    /// <remarks>
+    /// Cancels rather than disposes (neither the token source nor the gate holds anything to free): a host run by app.Run()
+    /// under a test factory disposes its services while the factory's own StopAsync may still be calling <see cref="StopAsync"/>.
+    /// </remarks>
+    public void Dispose() => _stopping.Cancel();
 
     private bool HasDatabase()
     {
