@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-using StackExchange.Redis;
+using LiteAspire.Proxy.Replicas;
 
 namespace LiteAspire.Proxy.Auth;
 
@@ -21,25 +21,24 @@ public sealed class ApiKeyCache : IDisposable
 
     private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
     private readonly IApiKeyStore? _store;
-    private readonly IConnectionMultiplexer? _redis;
+    private readonly IReplicaLink? _replicas;
     private readonly TimeProvider _time;
     private readonly TimeSpan _ttl;
     private readonly ILogger<ApiKeyCache> _logger;
-    private ISubscriber? _subscriber;
     private int _subscribed;
 
     /// <summary>
     /// Creates the cache; <paramref name="store"/> is null without a database (then no virtual key exists) and
-    /// <paramref name="redis"/> is null when the proxy runs without Redis.
+    /// <paramref name="replicas"/> is null when the proxy runs without Redis.
     /// </summary>
-    public ApiKeyCache(IApiKeyStore? store, TimeProvider time, AuthSettings settings, ILogger<ApiKeyCache> logger, IConnectionMultiplexer? redis = null)
+    public ApiKeyCache(IApiKeyStore? store, TimeProvider time, AuthSettings settings, ILogger<ApiKeyCache> logger, IReplicaLink? replicas = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _store = store;
         _time = time;
         _ttl = settings.KeyCacheTtl;
         _logger = logger;
-        _redis = redis;
+        _replicas = replicas;
     }
 
     /// <summary>The key for <paramref name="token"/>, or null when none exists.</summary>
@@ -83,17 +82,17 @@ public sealed class ApiKeyCache : IDisposable
         foreach (var token in tokens)
         {
             _memory.TryRemove(token, out _);
-            if (_redis is null)
+            if (_replicas is null)
             {
                 continue;
             }
 
             try
             {
-                await _redis.GetDatabase().KeyDeleteAsync(RedisKeyPrefix + token).ConfigureAwait(false);
-                await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), token).ConfigureAwait(false);
+                await _replicas.DeleteAsync(RedisKeyPrefix + token).ConfigureAwait(false);
+                await _replicas.PublishAsync(InvalidationChannel, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (ReplicaLinkException e)
             {
                 _logger.LogWarning("Could not invalidate a cached key in Redis ({Error}); other replicas keep it until its TTL.", e.Message);
             }
@@ -104,35 +103,40 @@ public sealed class ApiKeyCache : IDisposable
     public async Task InvalidateAllAsync()
     {
         _memory.Clear();
-        if (_redis is null)
+        if (_replicas is null)
         {
             return;
         }
 
         try
         {
-            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), InvalidateAll).ConfigureAwait(false);
+            await _replicas.PublishAsync(InvalidationChannel, InvalidateAll).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _logger.LogWarning("Could not broadcast a key cache flush ({Error}).", e.Message);
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _subscriber?.Unsubscribe(RedisChannel.Literal(InvalidationChannel));
+    public void Dispose()
+    {
+        if (Volatile.Read(ref _subscribed) == 1)
+        {
+            _replicas?.Unsubscribe(InvalidationChannel);
+        }
+    }
 
     private void EnsureSubscribed()
     {
-        if (_redis is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
+        if (_replicas is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
         {
             return;
         }
 
         try
         {
-            _subscriber = _redis.GetSubscriber();
-            _subscriber.Subscribe(RedisChannel.Literal(InvalidationChannel), (_, message) =>
+            _replicas.Subscribe(InvalidationChannel, message =>
             {
                 if (message == InvalidateAll)
                 {
@@ -140,11 +144,11 @@ public sealed class ApiKeyCache : IDisposable
                 }
                 else
                 {
-                    _memory.TryRemove((string)message!, out Entry _);
+                    _memory.TryRemove(message, out Entry _);
                 }
             });
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _subscribed = 0;
             _logger.LogWarning("Could not subscribe to key invalidations ({Error}); will retry.", e.Message);
@@ -153,17 +157,17 @@ public sealed class ApiKeyCache : IDisposable
 
     private async Task<ApiKeyAuth?> ReadRedisAsync(string token)
     {
-        if (_redis is null)
+        if (_replicas is null)
         {
             return null;
         }
 
         try
         {
-            var value = await _redis.GetDatabase().StringGetAsync(RedisKeyPrefix + token).ConfigureAwait(false);
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize(value.ToString(), AuthJsonContext.Default.ApiKeyAuth);
+            var value = await _replicas.GetStringAsync(RedisKeyPrefix + token).ConfigureAwait(false);
+            return value is null ? null : JsonSerializer.Deserialize(value, AuthJsonContext.Default.ApiKeyAuth);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or JsonException)
+        catch (Exception e) when (e is ReplicaLinkException or JsonException)
         {
             _logger.LogDebug("Redis key cache read failed ({Error}); using the database.", e.Message);
             return null;
@@ -172,7 +176,7 @@ public sealed class ApiKeyCache : IDisposable
 
     private async Task WriteRedisAsync(string token, ApiKeyAuth value)
     {
-        if (_redis is null)
+        if (_replicas is null)
         {
             return;
         }
@@ -180,9 +184,9 @@ public sealed class ApiKeyCache : IDisposable
         try
         {
             var json = JsonSerializer.Serialize(value, AuthJsonContext.Default.ApiKeyAuth);
-            await _redis.GetDatabase().StringSetAsync(RedisKeyPrefix + token, json, _ttl).ConfigureAwait(false);
+            await _replicas.SetStringAsync(RedisKeyPrefix + token, json, _ttl).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _logger.LogDebug("Redis key cache write failed ({Error}).", e.Message);
         }

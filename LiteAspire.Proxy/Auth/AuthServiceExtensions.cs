@@ -1,10 +1,9 @@
 using LiteAspire.Data.Database;
 using LiteAspire.Proxy.Budgets;
 using LiteAspire.Proxy.Configuration;
+using LiteAspire.Proxy.Replicas;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Auth;
 
@@ -21,9 +20,9 @@ public static class AuthServiceExtensions
 
         services.TryAddSingleton(sp => AuthSettings.From(sp.GetRequiredService<ProxyConfig>()));
         services.TryAddSingleton(sp => new ApiKeyCache(sp.GetService<IApiKeyStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<ApiKeyCache>>(), sp.GetService<IConnectionMultiplexer>()));
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<ApiKeyCache>>(), sp.ReplicaLink()));
         services.TryAddSingleton(sp => new EndUserLookup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<EndUserLookup>>(), sp.GetService<IConnectionMultiplexer>()));
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<EndUserLookup>>(), sp.ReplicaLink()));
         services.TryAddSingleton<RequestAuthenticator>();
         services.TryAddSingleton<ProxyAuthFilter>();
         return services;

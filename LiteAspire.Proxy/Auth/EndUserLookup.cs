@@ -4,7 +4,7 @@ using LiteAspire.Data;
 
 using Microsoft.EntityFrameworkCore;
 
-using StackExchange.Redis;
+using LiteAspire.Proxy.Replicas;
 
 namespace LiteAspire.Proxy.Auth;
 
@@ -27,20 +27,19 @@ public sealed class EndUserLookup : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _ttl;
     private readonly ILogger<EndUserLookup> _logger;
-    private readonly IConnectionMultiplexer? _redis;
-    private ISubscriber? _subscriber;
+    private readonly IReplicaLink? _replicas;
     private int _subscribed;
 
-    /// <summary>Creates the lookup; <paramref name="redis"/> is null when the proxy runs without Redis.</summary>
+    /// <summary>Creates the lookup; <paramref name="replicas"/> is null when the proxy runs without Redis.</summary>
     public EndUserLookup(IServiceScopeFactory scopes, TimeProvider time, AuthSettings settings, ILogger<EndUserLookup> logger,
-        IConnectionMultiplexer? redis = null)
+        IReplicaLink? replicas = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _scopes = scopes;
         _time = time;
         _ttl = settings.KeyCacheTtl;
         _logger = logger;
-        _redis = redis;
+        _replicas = replicas;
     }
 
     /// <summary>The customer <paramref name="endUserId"/>, or null when there is none (or no database to ask).</summary>
@@ -72,16 +71,16 @@ public sealed class EndUserLookup : IDisposable
         foreach (var id in endUserIds)
         {
             _memory.TryRemove(id, out _);
-            if (_redis is null)
+            if (_replicas is null)
             {
                 continue;
             }
 
             try
             {
-                await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), id).ConfigureAwait(false);
+                await _replicas.PublishAsync(InvalidationChannel, id).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (ReplicaLinkException e)
             {
                 _logger.LogWarning("Could not announce a customer change ({Error}); other replicas keep theirs until its TTL.", e.Message);
             }
@@ -89,7 +88,13 @@ public sealed class EndUserLookup : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _subscriber?.Unsubscribe(RedisChannel.Literal(InvalidationChannel));
+    public void Dispose()
+    {
+        if (Volatile.Read(ref _subscribed) == 1)
+        {
+            _replicas?.Unsubscribe(InvalidationChannel);
+        }
+    }
 
     private async Task<EndUserState?> LoadAsync(string endUserId, CancellationToken cancellationToken)
     {
@@ -124,17 +129,16 @@ public sealed class EndUserLookup : IDisposable
 
     private void EnsureSubscribed()
     {
-        if (_redis is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
+        if (_replicas is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
         {
             return;
         }
 
         try
         {
-            _subscriber = _redis.GetSubscriber();
-            _subscriber.Subscribe(RedisChannel.Literal(InvalidationChannel), (_, message) => _memory.TryRemove((string)message!, out Entry _));
+            _replicas.Subscribe(InvalidationChannel, message => _memory.TryRemove(message, out Entry _));
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _subscribed = 0;
             _logger.LogWarning("Could not subscribe to customer invalidations ({Error}); will retry.", e.Message);

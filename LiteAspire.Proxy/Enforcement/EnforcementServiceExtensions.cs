@@ -1,11 +1,10 @@
 using LiteAspire.Data.Database;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Replicas;
 using LiteAspire.Proxy.Spend;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Enforcement;
 
@@ -17,9 +16,7 @@ public static class EnforcementServiceExtensions
     {
         services.AddRateLimiting(configuration);
         services.TryAddSingleton<ModelAccess>();
-        services.TryAddSingleton<ILiveSpend>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
-            ? new RedisLiveSpend(redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLiveSpend>>())
-            : new InMemoryLiveSpend(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => sp.LiveSpend());
         services.TryAddSingleton<BudgetEnforcer>();
         services.TryAddSingleton<EndUserEnforcer>();
         services.TryAddSingleton<RequestAdmission>();

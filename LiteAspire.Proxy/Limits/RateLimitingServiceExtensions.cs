@@ -1,8 +1,7 @@
 using LiteAspire.Proxy.Limits;
+using LiteAspire.Proxy.Replicas;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RateLimitingServiceExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRateLimiter"/>: <see cref="RedisRateLimiter"/> when Redis is registered (<c>AddLiteLLMRedis</c>),
+    /// Registers <see cref="IRateLimiter"/>: <see cref="RedisRateLimiter"/> when Redis is configured (<c>AddLiteLLMRedis</c>),
     /// else <see cref="InMemoryRateLimiter"/>; the window from <c>LITELLM_RATE_LIMIT_WINDOW_SIZE</c>.
     /// </summary>
     /// <exception cref="LiteAspire.Data.StartupConfigurationException">The window setting is not a positive whole number.</exception>
@@ -19,14 +18,7 @@ public static class RateLimitingServiceExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(RateLimitOptions.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRateLimiter>(sp =>
-        {
-            var options = sp.GetRequiredService<RateLimitOptions>();
-            var time = sp.GetRequiredService<TimeProvider>();
-            return sp.GetService<IConnectionMultiplexer>() is { } redis
-                ? new RedisRateLimiter(redis, options, time, sp.GetRequiredService<ILogger<RedisRateLimiter>>())
-                : new InMemoryRateLimiter(options, time);
-        });
+        services.TryAddSingleton(sp => sp.RateLimiter());
         return services;
     }
 }

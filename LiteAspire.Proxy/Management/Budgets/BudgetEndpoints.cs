@@ -1,3 +1,5 @@
+using LiteAspire.Proxy.Auth;
+
 namespace LiteAspire.Proxy.Management.Budgets;
 
 /// <summary>LiteLLM's budget management (<c>/budget/*</c>): rows of <c>LiteLLM_BudgetTable</c> shared by keys, organizations, customers and memberships.</summary>
@@ -7,12 +9,18 @@ public static class BudgetEndpoints
     public static RouteGroupBuilder MapBudgetEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/budget/new", NewBudget.HandleAsync);
-        group.MapPost("/budget/update", UpdateBudget.HandleAsync);
-        group.MapPost("/budget/info", BudgetInfo.InfoAsync);
-        group.MapGet("/budget/settings", BudgetInfo.SettingsAsync);
-        group.MapGet("/budget/list", BudgetInfo.ListAsync);
-        group.MapPost("/budget/delete", DeleteBudget.HandleAsync);
+        group.MapPost("/budget/new", static (HttpContext context, CancellationToken cancellationToken) =>
+            NewBudget.HandleAsync(context, cancellationToken));
+        group.MapPost("/budget/update", static (HttpContext context, ApiKeyCache keys, EndUserLookup endUsers, CancellationToken cancellationToken) =>
+            UpdateBudget.HandleAsync(context, keys, endUsers, cancellationToken));
+        group.MapPost("/budget/info", static (HttpContext context, CancellationToken cancellationToken) =>
+            BudgetInfo.InfoAsync(context, cancellationToken));
+        group.MapGet("/budget/settings", static (HttpContext context, CancellationToken cancellationToken) =>
+            BudgetInfo.SettingsAsync(context, cancellationToken));
+        group.MapGet("/budget/list", static (HttpContext context, CancellationToken cancellationToken) =>
+            BudgetInfo.ListAsync(context, cancellationToken));
+        group.MapPost("/budget/delete", static (HttpContext context, CancellationToken cancellationToken) =>
+            DeleteBudget.HandleAsync(context, cancellationToken));
         return group;
     }
 }

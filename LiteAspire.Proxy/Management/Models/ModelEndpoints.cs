@@ -1,3 +1,7 @@
+using LiteAspire.Proxy.Routing;
+
+using Microsoft.AspNetCore.Mvc;
+
 namespace LiteAspire.Proxy.Management.Models;
 
 /// <summary>
@@ -11,10 +15,15 @@ public static class ModelEndpoints
     public static RouteGroupBuilder MapModelManagementEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/model/new", NewModel.HandleAsync);
-        group.MapPost("/model/update", UpdateModel.HandlePostAsync);
-        group.MapPatch("/model/{model_id}/update", UpdateModel.HandlePatchAsync);
-        group.MapPost("/model/delete", DeleteModel.HandleAsync);
+        group.MapPost("/model/new", static (HttpContext context, ModelTableSync sync, ModelRouter router) =>
+            NewModel.HandleAsync(context, sync, router));
+        group.MapPost("/model/update", static (HttpContext context, ModelTableSync sync, ModelRouter router) =>
+            UpdateModel.HandlePostAsync(context, sync, router));
+        group.MapPatch("/model/{model_id}/update",
+            static (HttpContext context, ModelTableSync sync, ModelRouter router, [FromRoute(Name = "model_id")] string modelId) =>
+                UpdateModel.HandlePatchAsync(context, sync, router, modelId));
+        group.MapPost("/model/delete", static (HttpContext context, ModelTableSync sync, ModelRouter router) =>
+            DeleteModel.HandleAsync(context, sync, router));
         return group;
     }
 }

@@ -1,9 +1,8 @@
 using LiteAspire.Proxy.Configuration;
+using LiteAspire.Proxy.Replicas;
 using LiteAspire.Proxy.Routing;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Management.Models;
 
@@ -16,7 +15,7 @@ public static class ModelServiceExtensions
         services.TryAddSingleton(sp => LiteLLMSecretBox.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<MasterKey>()));
         services.TryAddSingleton(sp => new ModelTableSync(sp.GetRequiredService<ModelRouter>(), sp.GetRequiredService<ProxyConfig>(),
             sp.GetRequiredService<DeploymentResolver>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<LiteLLMSecretBox>(),
-            sp.GetRequiredService<ILogger<ModelTableSync>>(), sp.GetService<IConnectionMultiplexer>()));
+            sp.GetRequiredService<ILogger<ModelTableSync>>(), sp.ReplicaLink()));
         services.AddHostedService(sp => sp.GetRequiredService<ModelTableSync>());
         return services;
     }

@@ -1,8 +1,9 @@
 using LiteAspire.Data;
+using LiteAspire.Data.Database;
 using LiteAspire.Proxy.Configuration;
+using LiteAspire.Proxy.Replicas;
 using LiteAspire.Proxy.Routing;
 
-using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Management.Models;
 
@@ -26,16 +27,16 @@ public sealed class ModelTableSync : IHostedService, IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly LiteLLMSecretBox _secrets;
     private readonly ILogger<ModelTableSync> _logger;
-    private readonly IConnectionMultiplexer? _redis;
+    private readonly IReplicaLink? _replicas;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private string? _loaded;
     private Task _refresh = Task.CompletedTask;
 
-    /// <summary>Creates the sync; <paramref name="redis"/> is null when the proxy runs without Redis (one replica).</summary>
+    /// <summary>Creates the sync; <paramref name="replicas"/> is null when the proxy runs without Redis (one replica).</summary>
     public ModelTableSync(ModelRouter router, ProxyConfig config, DeploymentResolver resolver, IServiceScopeFactory scopes, LiteLLMSecretBox secrets,
-        ILogger<ModelTableSync> logger, IConnectionMultiplexer? redis = null)
+        ILogger<ModelTableSync> logger, IReplicaLink? replicas = null)
     {
         _router = router;
         _config = config;
@@ -43,7 +44,7 @@ public sealed class ModelTableSync : IHostedService, IDisposable
         _scopes = scopes;
         _secrets = secrets;
         _logger = logger;
-        _redis = redis;
+        _replicas = replicas;
     }
 
     /// <summary>The secret box stored models are encrypted with.</summary>
@@ -57,7 +58,7 @@ public sealed class ModelTableSync : IHostedService, IDisposable
             return;
         }
 
-        await SubscribeAsync().ConfigureAwait(false);
+        Subscribe();
         try
         {
             await ReloadAsync(force: true, cancellationToken).ConfigureAwait(false);
@@ -91,16 +92,16 @@ public sealed class ModelTableSync : IHostedService, IDisposable
     public async Task ChangedAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync(force: true, cancellationToken).ConfigureAwait(false);
-        if (_redis is null)
+        if (_replicas is null)
         {
             return;
         }
 
         try
         {
-            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(ReloadChannel), _instance).ConfigureAwait(false);
+            await _replicas.PublishAsync(ReloadChannel, _instance).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _logger.LogWarning("Could not announce a model change ({Error}); other replicas pick it up within {Interval}.", e.Message, RefreshInterval);
         }
@@ -142,30 +143,31 @@ public sealed class ModelTableSync : IHostedService, IDisposable
     /// </remarks>
     public void Dispose() => _stopping.Cancel();
 
+    // Asked of the registration rather than by resolving the DbContext, which would load EF Core on a proxy without a database.
     private bool HasDatabase()
     {
         using var scope = _scopes.CreateScope();
-        return scope.ServiceProvider.GetService<LiteLLMDbContext>() is not null;
+        return scope.ServiceProvider.GetService<DatabaseConnection>() is not null;
     }
 
-    private async Task SubscribeAsync()
+    private void Subscribe()
     {
-        if (_redis is null)
+        if (_replicas is null)
         {
             return;
         }
 
         try
         {
-            await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(ReloadChannel), (channel, message) =>
+            _replicas.Subscribe(ReloadChannel, message =>
             {
                 if (message != _instance)
                 {
                     _ = ReloadQuietlyAsync();
                 }
-            }).ConfigureAwait(false);
+            });
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (ReplicaLinkException e)
         {
             _logger.LogWarning("Could not subscribe to model changes ({Error}); this replica checks for them every {Interval}.", e.Message, RefreshInterval);
         }

@@ -7,12 +7,18 @@ public static class OrganizationEndpoints
     public static RouteGroupBuilder MapOrganizationEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/organization/new", NewOrganizationEndpoint.HandleAsync);
-        group.MapMethods("/organization/update", ["POST", "PATCH"], UpdateOrganizationEndpoint.HandleAsync);
-        group.MapMethods("/organization/delete", ["DELETE", "POST"], DeleteOrganizationEndpoint.HandleAsync);
-        group.MapGet("/organization/info", OrganizationInfoEndpoint.HandleAsync);
-        group.MapGet("/organization/list", OrganizationListEndpoint.HandleAsync);
-        group.MapPost("/organization/member_add", OrganizationMemberAddEndpoint.HandleAsync);
+        group.MapPost("/organization/new", static (HttpContext context, CancellationToken cancellationToken) =>
+            NewOrganizationEndpoint.HandleAsync(context, cancellationToken));
+        group.MapMethods("/organization/update", ["POST", "PATCH"], static (HttpContext context, CancellationToken cancellationToken) =>
+            UpdateOrganizationEndpoint.HandleAsync(context, cancellationToken));
+        group.MapMethods("/organization/delete", ["DELETE", "POST"], static (HttpContext context, CancellationToken cancellationToken) =>
+            DeleteOrganizationEndpoint.HandleAsync(context, cancellationToken));
+        group.MapGet("/organization/info", static (HttpContext context, CancellationToken cancellationToken) =>
+            OrganizationInfoEndpoint.HandleAsync(context, cancellationToken));
+        group.MapGet("/organization/list", static (HttpContext context, CancellationToken cancellationToken) =>
+            OrganizationListEndpoint.HandleAsync(context, cancellationToken));
+        group.MapPost("/organization/member_add", static (HttpContext context, CancellationToken cancellationToken) =>
+            OrganizationMemberAddEndpoint.HandleAsync(context, cancellationToken));
         return group;
     }
 }

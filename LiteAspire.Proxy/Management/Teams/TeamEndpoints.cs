@@ -7,16 +7,26 @@ public static class TeamEndpoints
     public static RouteGroupBuilder MapTeamEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/team/new", NewTeamEndpoint.HandleAsync);
-        group.MapMethods("/team/update", ["POST", "PATCH"], UpdateTeamEndpoint.HandleAsync);
-        group.MapPost("/team/delete", DeleteTeamEndpoint.HandleAsync);
-        group.MapGet("/team/info", TeamInfoEndpoint.HandleAsync);
-        group.MapGet("/team/list", TeamListEndpoint.HandleAsync);
-        group.MapPost("/team/block", TeamBlockEndpoints.BlockAsync);
-        group.MapPost("/team/unblock", TeamBlockEndpoints.UnblockAsync);
-        group.MapPost("/team/member_add", TeamMemberAddEndpoint.HandleAsync);
-        group.MapPost("/team/member_update", TeamMemberUpdateEndpoint.HandleAsync);
-        group.MapPost("/team/member_delete", TeamMemberDeleteEndpoint.HandleAsync);
+        group.MapPost("/team/new", static (HttpContext context, CancellationToken cancellationToken) =>
+            NewTeamEndpoint.HandleAsync(context, cancellationToken));
+        group.MapMethods("/team/update", ["POST", "PATCH"], static (HttpContext context, CancellationToken cancellationToken) =>
+            UpdateTeamEndpoint.HandleAsync(context, cancellationToken));
+        group.MapPost("/team/delete", static (HttpContext context, CancellationToken cancellationToken) =>
+            DeleteTeamEndpoint.HandleAsync(context, cancellationToken));
+        group.MapGet("/team/info", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamInfoEndpoint.HandleAsync(context, cancellationToken));
+        group.MapGet("/team/list", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamListEndpoint.HandleAsync(context, cancellationToken));
+        group.MapPost("/team/block", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamBlockEndpoints.BlockAsync(context, cancellationToken));
+        group.MapPost("/team/unblock", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamBlockEndpoints.UnblockAsync(context, cancellationToken));
+        group.MapPost("/team/member_add", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamMemberAddEndpoint.HandleAsync(context, cancellationToken));
+        group.MapPost("/team/member_update", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamMemberUpdateEndpoint.HandleAsync(context, cancellationToken));
+        group.MapPost("/team/member_delete", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamMemberDeleteEndpoint.HandleAsync(context, cancellationToken));
         return group;
     }
 }

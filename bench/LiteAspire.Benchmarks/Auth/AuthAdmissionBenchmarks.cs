@@ -7,6 +7,7 @@ using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Limits;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Replicas;
 using LiteAspire.Proxy.Routing;
 
 using Microsoft.AspNetCore.Http;
@@ -54,7 +55,7 @@ public class AuthAdmissionBenchmarks
         var time = TimeProvider.System;
         var settings = new AuthSettings();
         _redis = Backend == "redis" ? ConnectionMultiplexer.Connect(RedisUrl.Parse(Environment.GetEnvironmentVariable("REDIS_URL")!)) : null;
-        var keys = new ApiKeyCache(new OneKeyStore(), time, settings, NullLogger<ApiKeyCache>.Instance, _redis);
+        var keys = new ApiKeyCache(new OneKeyStore(), time, settings, NullLogger<ApiKeyCache>.Instance, _redis is null ? null : new RedisReplicaLink(_redis));
         _authenticator = new RequestAuthenticator(MasterKey.Resolve(config, new ConfigurationBuilder().Build()), time, keys);
         ILiveSpend spend = _redis is null ? new InMemoryLiveSpend(time) : new RedisLiveSpend(_redis, time, NullLogger<RedisLiveSpend>.Instance);
         IRateLimiter limiter = _redis is null

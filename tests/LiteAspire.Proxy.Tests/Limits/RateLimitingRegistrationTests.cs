@@ -1,4 +1,5 @@
 using LiteAspire.Data;
+using LiteAspire.Data.Redis;
 using LiteAspire.Proxy.Limits;
 
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public class RateLimitingRegistrationTests
         if (redis is not null)
         {
             services.AddSingleton(redis);
+            services.AddSingleton(sp => new RedisStatus(new RedisConnection(UnreachableRedis.Options(), "test"), sp));
         }
 
         return services.AddRateLimiting(configuration).BuildServiceProvider();
