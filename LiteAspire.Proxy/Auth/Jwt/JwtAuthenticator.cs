@@ -56,14 +56,17 @@ public sealed class JwtAuthenticator(JwtAuthSettings settings, JwksCache keys, J
                 : Unauthorized($"Validation fails: {Reason(result.Exception)}");
         }
 
-        var userId = Claim(jwt, settings.UserIdField);
-        if (HasScope(jwt, settings.AdminScope))
+        // The validated payload read as plain JSON: claims are looked up by dotted path, as LiteLLM does.
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(jwt.EncodedPayload));
+        var claims = payload.RootElement;
+        var userId = Claim(claims, settings.UserIdField);
+        if (HasScope(claims, settings.AdminScope))
         {
             return ApiKeyAuth.MasterKey("hashed-jwt-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))) with { UserId = userId };
         }
 
-        var identity = new JwtIdentity(Claim(jwt, settings.TeamIdField) ?? settings.TeamIdDefault, userId,
-            Claim(jwt, settings.UserEmailField), Claim(jwt, settings.OrgIdField));
+        var identity = new JwtIdentity(Claim(claims, settings.TeamIdField) ?? settings.TeamIdDefault, userId,
+            Claim(claims, settings.UserEmailField), Claim(claims, settings.OrgIdField));
         if (identity.TeamId is null && identity.UserId is null)
         {
             throw Unauthorized(
@@ -99,11 +102,11 @@ public sealed class JwtAuthenticator(JwtAuthSettings settings, JwksCache keys, J
         _ => exception.GetType().Name,
     };
 
-    private static bool HasScope(JsonWebToken jwt, string scope)
+    private static bool HasScope(JsonElement claims, string scope)
     {
         foreach (var name in (ReadOnlySpan<string>)["scope", "scp"])
         {
-            if (!jwt.TryGetPayloadValue<JsonElement>(name, out var value))
+            if (!claims.TryGetProperty(name, out var value))
             {
                 continue;
             }
@@ -130,15 +133,15 @@ public sealed class JwtAuthenticator(JwtAuthSettings settings, JwksCache keys, J
     }
 
     // LiteLLM reads claims by dotted path ("resource_access.litellm.team"); a list claim gives its first value.
-    private static string? Claim(JsonWebToken jwt, string? path)
+    private static string? Claim(JsonElement claims, string? path)
     {
-        if (string.IsNullOrEmpty(path))
+        if (string.IsNullOrEmpty(path) || claims.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        string[] parts = jwt.TryGetPayloadValue<JsonElement>(path, out var value) ? [path] : path.Split('.');
-        if (parts.Length > 1 && !jwt.TryGetPayloadValue(parts[0], out value))
+        string[] parts = claims.TryGetProperty(path, out var value) ? [path] : path.Split('.');
+        if (parts.Length > 1 && !claims.TryGetProperty(parts[0], out value))
         {
             return null;
         }
