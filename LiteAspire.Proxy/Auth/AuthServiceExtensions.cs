@@ -33,8 +33,8 @@ public static class AuthServiceExtensions
         return services;
     }
 
-    // Only factories are registered (no typeof of a class that holds IdentityModel types): none of them runs, and no Microsoft.IdentityModel type is loaded, unless
-    // enable_jwt_auth is set and a JWT-shaped bearer arrives.
+    // Only factories are registered (no typeof of a class holding IdentityModel types): none of them runs, and no
+    // Microsoft.IdentityModel type is loaded, unless enable_jwt_auth is set and a JWT-shaped bearer arrives.
     private static void AddJwtAuth(IServiceCollection services)
     {
         services.TryAddSingleton(sp => JwtAuthSettings.From(sp.GetRequiredService<ProxyConfig>(), sp.GetRequiredService<IConfiguration>()));

@@ -10,8 +10,9 @@ namespace LiteAspire.Proxy.Auth;
 
 /// <summary>
 /// LiteLLM's auth order: no master key configured → everyone is admin; the master key (compared in constant time) →
-/// proxy admin; a JWT-shaped bearer, when <c>enable_jwt_auth</c> is set, goes to the <see cref="IJwtAuthenticator"/>; otherwise the key's SHA-256 is looked up (memory, Redis, database) and refused when unknown, blocked,
-/// on a blocked team, or expired.
+/// proxy admin; a JWT-shaped bearer, when <c>enable_jwt_auth</c> is set, goes to the <see cref="IJwtAuthenticator"/>;
+/// otherwise the key's SHA-256 is looked up (memory, Redis, database) and refused when unknown, blocked, on a blocked team,
+/// or expired.
 /// </summary>
 public sealed class RequestAuthenticator
 {
