@@ -10,7 +10,7 @@ public sealed record ApiKeyAuth
     /// <summary>The key's stored token (SHA-256 hex). For the master key, the hash of the master key.</summary>
     public required string Token { get; init; }
 
-    /// <summary>True when the caller presented the master key.</summary>
+    /// <summary>True when the caller presented the master key, or a JWT with <c>admin_jwt_scope</c> (LiteLLM's proxy admin either way).</summary>
     public bool IsMasterKey { get; init; }
 
     /// <summary>The effective user role: the key's user's role, <c>proxy_admin</c> for the master key, null for a key without a user.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
+using LiteAspire.Proxy.Auth.Jwt;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Errors;
 
@@ -9,8 +10,9 @@ namespace LiteAspire.Proxy.Auth;
 
 /// <summary>
 /// LiteLLM's auth order: no master key configured → everyone is admin; the master key (compared in constant time) →
-/// proxy admin; otherwise the key's SHA-256 is looked up (memory, Redis, database) and refused when unknown, blocked,
-/// on a blocked team, or expired.
+/// proxy admin; a JWT-shaped bearer, when <c>enable_jwt_auth</c> is set, goes to the <see cref="IJwtAuthenticator"/>;
+/// otherwise the key's SHA-256 is looked up (memory, Redis, database) and refused when unknown, blocked, on a blocked team,
+/// or expired.
 /// </summary>
 public sealed class RequestAuthenticator
 {
@@ -18,15 +20,20 @@ public sealed class RequestAuthenticator
     private readonly ApiKeyAuth _masterIdentity;
     private readonly ApiKeyCache _keys;
     private readonly TimeProvider _time;
+    private readonly Lazy<IJwtAuthenticator>? _jwt;
 
-    /// <summary>Creates the authenticator.</summary>
-    public RequestAuthenticator(MasterKey masterKey, TimeProvider time, ApiKeyCache keys)
+    /// <summary>
+    /// Creates the authenticator; <paramref name="jwt"/> is null while JWT auth is off, and created on the first JWT-shaped
+    /// bearer otherwise, so the token-validation libraries are loaded only when used.
+    /// </summary>
+    public RequestAuthenticator(MasterKey masterKey, TimeProvider time, ApiKeyCache keys, Lazy<IJwtAuthenticator>? jwt = null)
     {
         ArgumentNullException.ThrowIfNull(masterKey);
         _masterKeyHash = masterKey.Value is { } value ? SHA256.HashData(Encoding.UTF8.GetBytes(value)) : null;
         _masterIdentity = ApiKeyAuth.MasterKey(_masterKeyHash is null ? "" : Convert.ToHexStringLower(_masterKeyHash));
         _keys = keys;
         _time = time;
+        _jwt = jwt;
     }
 
     /// <summary>True when a master key is configured (otherwise every caller is the admin).</summary>
@@ -48,6 +55,13 @@ public sealed class RequestAuthenticator
         if (CryptographicOperations.FixedTimeEquals(hash, _masterKeyHash))
         {
             return _masterIdentity;
+        }
+
+        if (_jwt is not null && JwtShape.LooksLikeJwt(presented))
+        {
+            var caller = await _jwt.Value.AuthenticateAsync(presented, cancellationToken).ConfigureAwait(false);
+            Validate(caller);
+            return caller;
         }
 
         var token = Convert.ToHexStringLower(hash);
