@@ -12,7 +12,9 @@ public static class GatewayHost
     /// <summary>A builder with configuration, console and EventSource logging, Kestrel with HTTPS endpoint configuration, full routing and host filtering.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // appsettings*.json are read once, as config.yaml is: a file watcher (inotify and its thread) per file costs idle memory for
+        // nothing. First, so that the same setting given by the operator still wins.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Logging.AddEventSourceLogger();
         // Regex and alpha route constraints, as the full builder has them.
