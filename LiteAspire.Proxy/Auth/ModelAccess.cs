@@ -33,11 +33,25 @@ public sealed class ModelAccess
     /// <summary>Throws LiteLLM's 401 <c>*_model_access_denied</c> unless every level lets <paramref name="caller"/> call <paramref name="model"/>.</summary>
     public void Check(ApiKeyAuth caller, string model)
     {
+        if (Denial(caller, model) is { } denied)
+        {
+            throw new GatewayException(401,
+                $"{denied.Level} not allowed to access model. This {denied.Level} can only access models=[{string.Join(", ", denied.Allowed.Select(m => $"'{m}'"))}]. Tried to access {model}",
+                denied.ErrorType, "model");
+        }
+    }
+
+    /// <summary>True when every level lets <paramref name="caller"/> call <paramref name="model"/> (what <c>/v1/models</c> lists).</summary>
+    public bool CanCall(ApiKeyAuth caller, string model) => Denial(caller, model) is null;
+
+    // The first level (key, then team or user, then organization) that does not let the caller at the model, or null.
+    private (string Level, string ErrorType, IReadOnlyList<string> Allowed)? Denial(ApiKeyAuth caller, string model)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(model);
         if (caller.IsMasterKey)
         {
-            return;
+            return null;
         }
 
         var keyModels = caller.Models;
@@ -46,21 +60,30 @@ public sealed class ModelAccess
             keyModels = [];
         }
 
-        Require(keyModels, model, "key", "key_model_access_denied");
-        if (caller.Team is { } team)
+        if (!Allows(keyModels, model))
         {
-            Require(team.Models, model, "team", "team_model_access_denied");
-        }
-        else if (caller.User is { } user)
-        {
-            // LiteLLM applies the user's models to personal keys only; team keys answer to the team.
-            Require(user.Models, model, "user", "user_model_access_denied");
+            return ("key", "key_model_access_denied", keyModels);
         }
 
-        if (caller.Organization is { } organization)
+        if (caller.Team is { } team)
         {
-            Require(organization.Models, model, "organization", "org_model_access_denied");
+            if (!Allows(team.Models, model))
+            {
+                return ("team", "team_model_access_denied", team.Models);
+            }
         }
+        else if (caller.User is { } user && !Allows(user.Models, model))
+        {
+            // LiteLLM applies the user's models to personal keys only; team keys answer to the team.
+            return ("user", "user_model_access_denied", user.Models);
+        }
+
+        if (caller.Organization is { } organization && !Allows(organization.Models, model))
+        {
+            return ("organization", "org_model_access_denied", organization.Models);
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="allowed"/> (one level's list) lets <paramref name="model"/> through.</summary>
@@ -121,16 +144,6 @@ public sealed class ModelAccess
     }
 
     private sealed record GroupsSnapshot(DeploymentTable Table, Dictionary<string, HashSet<string>> Groups);
-
-    private void Require(IReadOnlyList<string> allowed, string model, string level, string errorType)
-    {
-        if (!Allows(allowed, model))
-        {
-            throw new GatewayException(401,
-                $"{level} not allowed to access model. This {level} can only access models=[{string.Join(", ", allowed.Select(m => $"'{m}'"))}]. Tried to access {model}",
-                errorType, "model");
-        }
-    }
 
     private static bool Matches(string pattern, string model)
     {

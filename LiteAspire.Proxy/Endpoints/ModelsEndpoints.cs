@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Pipeline;
 using LiteAspire.Proxy.Routing;
@@ -26,32 +27,41 @@ public static class ModelsEndpoints
         ArgumentNullException.ThrowIfNull(group);
         foreach (var prefix in LlmEndpoints.VersionPrefixes)
         {
-            group.MapGet(prefix + "/models", (ModelRouter router) => JsonBody.Result(List(router.Table)));
-            group.MapGet(prefix + "/models/{**id}", (ModelRouter router, string id) => JsonBody.Result(One(router.Table, id)));
+            group.MapGet(prefix + "/models", (HttpContext context, ModelRouter router, ModelAccess access) =>
+                JsonBody.Result(List(router.Table, Visible(context, access))));
+            group.MapGet(prefix + "/models/{**id}", (HttpContext context, ModelRouter router, ModelAccess access, string id) =>
+                JsonBody.Result(One(router.Table, id, Visible(context, access))));
             group.MapGet(prefix + "/model/info", (ModelRouter router, string? litellm_model_id) => JsonBody.Result(Info(router.Table, litellm_model_id)));
         }
 
         return group;
     }
 
-    /// <summary>OpenAI's model list: every public model group and visible alias.</summary>
-    public static JsonObject List(DeploymentTable table)
+    /// <summary>OpenAI's model list: every public model group and visible alias the caller may call (all when <paramref name="visible"/> is null).</summary>
+    public static JsonObject List(DeploymentTable table, Func<string, bool>? visible = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var data = new JsonArray();
         foreach (var name in table.PublicModelNames)
         {
-            data.Add(Model(name));
+            if (visible is null || visible(name))
+            {
+                data.Add(Model(name));
+            }
         }
 
         return new JsonObject { ["object"] = "list", ["data"] = data };
     }
 
-    private static JsonObject One(DeploymentTable table, string id)
+    // As LiteLLM lists them: only the models the caller's key, team, user and organization let it call.
+    private static Func<string, bool>? Visible(HttpContext context, ModelAccess access) =>
+        context.Features.Get<ApiKeyAuth>() is { IsMasterKey: false } caller ? model => access.CanCall(caller, model) : null;
+
+    private static JsonObject One(DeploymentTable table, string id, Func<string, bool>? visible)
     {
         foreach (var name in table.PublicModelNames)
         {
-            if (name == id)
+            if (name == id && (visible is null || visible(name)))
             {
                 return Model(name);
             }
