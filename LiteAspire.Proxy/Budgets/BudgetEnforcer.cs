@@ -53,9 +53,11 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
         {
             if (current[i] >= scopes[i].MaxBudget)
             {
+                // An empty label (the global budget) leaves LiteLLM's unnamed message: "Budget has been exceeded! Current cost: ...".
+                var label = scopes[i].Label.Length == 0 ? "" : scopes[i].Label + " ";
                 throw new GatewayException(400,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"Budget has been exceeded! {scopes[i].Label} Current cost: {current[i]}, Max budget: {scopes[i].MaxBudget}"),
+                        $"Budget has been exceeded! {label}Current cost: {current[i]}, Max budget: {scopes[i].MaxBudget}"),
                     "budget_exceeded", null);
             }
         }
@@ -91,6 +93,6 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
 /// <summary>A scope with its budget, and how LiteLLM's message names it.</summary>
 /// <param name="Scope">The counter.</param>
 /// <param name="MaxBudget">The budget in USD.</param>
-/// <param name="Label">e.g. <c>Key=&lt;hash&gt;</c>, <c>Team=&lt;id&gt;</c>.</param>
+/// <param name="Label">e.g. <c>Key=&lt;hash&gt;</c>, <c>Team=&lt;id&gt;</c>, <c>Tag=&lt;name&gt;</c>; empty for the global budget.</param>
 public sealed record BudgetedScope(SpendScope Scope, double MaxBudget, string Label);
 
