@@ -8,7 +8,7 @@ using LiteAspire.Proxy.Management.Models;
 
 namespace LiteAspire.Proxy.Management;
 
-/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets and models, all authenticated.</summary>
+/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets, tags and models, all authenticated.</summary>
 public static class ManagementEndpoints
 {
     /// <summary>Maps every management route behind the error filter and auth.</summary>
@@ -23,6 +23,7 @@ public static class ManagementEndpoints
         Teams.TeamEndpoints.MapTeamEndpoints(group);
         Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
         group.MapCustomerEndpoints().MapBudgetEndpoints().MapModelManagementEndpoints();
+        Tags.TagEndpoints.MapTagEndpoints(group);
         return group;
     }
 }
