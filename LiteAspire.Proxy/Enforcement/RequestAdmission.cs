@@ -38,6 +38,11 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
 
         access.Check(caller, modelGroup);
         var scopes = budgets.ScopesOf(caller);
+        if (BudgetEnforcer.ModelScopeOf(caller, modelGroup, DateTime.UtcNow) is { } modelBudget)
+        {
+            scopes = [.. scopes, modelBudget];
+        }
+
         if (common.Count > 0)
         {
             scopes = [.. scopes, .. common];
