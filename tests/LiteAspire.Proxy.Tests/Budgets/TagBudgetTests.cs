@@ -80,4 +80,25 @@ public sealed class TagBudgetTests(ManagementFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/chat/completions", TaggedChat(new JsonArray(tag)))).StatusCode);
     }
+
+    [Fact]
+    public async Task TagBudgetDurationEnds_BudgetResets_AndTheDatabaseStartsTheTagOver()
+    {
+        var tag = ManagementFixture.NewId("tag");
+        await fixture.AdminPostAsync("/tag/new", new { name = tag, max_budget = 0.01, budget_duration = "3s" });
+        var firstPeriodEnd = await ReadDbAsync(fixture, db => db.Tags.Where(t => t.TagName == tag).Select(t => t.Budget!.BudgetResetAt).SingleAsync());
+        var key = await KeyRows.AddKeyAsync(fixture.Proxy);
+        using var client = fixture.Client(key);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/chat/completions", TaggedChat(new JsonArray(tag)))).StatusCode);
+        await (await client.PostJsonAsync("/v1/chat/completions", TaggedChat(new JsonArray(tag)))).AssertOpenAIErrorAsync(400);
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/v1/chat/completions", TaggedChat(new JsonArray(tag)))).StatusCode);
+        await (await client.PostJsonAsync("/v1/chat/completions", TaggedChat(new JsonArray(tag)))).AssertOpenAIErrorAsync(400);
+        // The writer moves the budget's period on and zeroes the tag before adding the new period's call.
+        Assert.True(await EventuallyAsync(async () =>
+            await ReadDbAsync(fixture, db => db.Tags.Where(t => t.TagName == tag).Select(t => t.Budget!.BudgetResetAt).SingleAsync()) > firstPeriodEnd));
+        Assert.Equal(CallCost, await ReadDbAsync(fixture, db => db.Tags.Where(t => t.TagName == tag).Select(t => t.Spend).SingleAsync()), 9);
+    }
 }
