@@ -40,7 +40,7 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
     }
 
     /// <summary>The key's budget for <paramref name="model"/> (<c>model_max_budget</c>), or null when it has none.</summary>
-    public static BudgetedScope? ModelScopeOf(ApiKeyAuth caller, string model, DateTime now)
+    public static BudgetedScope? ModelScopeOf(ApiKeyAuth caller, string model)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.ModelMaxBudgets.Count == 0 || !caller.ModelMaxBudgets.TryGetValue(model, out var budget))
@@ -48,7 +48,7 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
             return null;
         }
 
-        return new BudgetedScope(budget.ScopeFor(caller.Token, model, now), budget.MaxBudget, $"Key={caller.Token} model={model}",
+        return new BudgetedScope(budget.ScopeFor(caller.Token, model, DateTime.UtcNow), budget.MaxBudget, $"Key={caller.Token} model={model}",
             // LiteLLM formats a missing alias as Python's None.
             $"LiteLLM Virtual Key: {caller.Token}, key_alias: {caller.KeyAlias ?? "None"}, exceeded budget for model={model}");
     }

@@ -38,7 +38,7 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
 
         access.Check(caller, modelGroup);
         var scopes = budgets.ScopesOf(caller);
-        if (BudgetEnforcer.ModelScopeOf(caller, modelGroup, DateTime.UtcNow) is { } modelBudget)
+        if (BudgetEnforcer.ModelScopeOf(caller, modelGroup) is { } modelBudget)
         {
             scopes = [.. scopes, modelBudget];
         }
