@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LiteAspire.Data.Spend;
 
 /// <summary>
-/// Adds a batch of spend to the counters of LiteLLM's tables — keys, users, teams, team memberships, organizations, end
-/// users — in one
+/// Adds a batch of spend to the counters of LiteLLM's tables — keys, users (and the global budget's
+/// <see cref="ProxyBudgetRow.UserId"/> row), teams, team memberships, organizations, end users, tags — in one
 /// transaction. Every increment is a single atomic <c>spend = spend + x</c> (no read-modify-write, so replicas writing the
 /// same rows lose nothing), rows are touched in a fixed order (table, then id) so concurrent writers never deadlock, and a
 /// key, user or team whose budget period has ended is first reset to zero with its next <c>budget_reset_at</c>.
@@ -30,7 +30,7 @@ public static class SpendCounterWriter
         await using (transaction.ConfigureAwait(false))
         {
             await ResetAndAddAsync(db.VerificationTokens, k => k.Token, Sum(events, e => e.ApiKey), now, cancellationToken).ConfigureAwait(false);
-            await ResetAndAddAsync(db.Users, u => u.UserId, Sum(events, e => e.UserId), now, cancellationToken).ConfigureAwait(false);
+            await ResetAndAddAsync(db.Users, u => u.UserId, SumMany(events, UsersOf), now, cancellationToken).ConfigureAwait(false);
             await ResetAndAddAsync(db.Teams, t => t.TeamId, Sum(events, e => e.TeamId), now, cancellationToken).ConfigureAwait(false);
             foreach (var (member, amount) in Sum(events, e => e.TeamId is null || e.UserId is null ? null : $"{e.TeamId}\n{e.UserId}"))
             {
@@ -53,17 +53,40 @@ public static class SpendCounterWriter
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.Spend, u => u.Spend + amount), cancellationToken).ConfigureAwait(false);
             }
 
+            await TagSpendWriter.ResetAndAddAsync(db, SumMany(events, e => e.Tags), now, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private static IEnumerable<string> UsersOf(SpendEvent spendEvent)
+    {
+        if (spendEvent.UserId is { } user)
+        {
+            yield return user;
+        }
+
+        if (spendEvent.CountsTowardsProxyBudget)
+        {
+            yield return ProxyBudgetRow.UserId;
+        }
+    }
+
     // Sorted by id: every writer locks rows in the same order.
-    private static SortedDictionary<string, double> Sum(IEnumerable<SpendEvent> events, Func<SpendEvent, string?> idOf)
+    private static SortedDictionary<string, double> Sum(IEnumerable<SpendEvent> events, Func<SpendEvent, string?> idOf) =>
+        SumMany(events, e => idOf(e) is { } id ? [id] : []);
+
+    // An event can count towards several rows of one table (a user and the proxy budget; several tags), each once.
+    private static SortedDictionary<string, double> SumMany(IEnumerable<SpendEvent> events, Func<SpendEvent, IEnumerable<string>> idsOf)
     {
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var spendEvent in events)
         {
-            if (idOf(spendEvent) is { } id && spendEvent.Spend > 0)
+            if (spendEvent.Spend <= 0)
+            {
+                continue;
+            }
+
+            foreach (var id in idsOf(spendEvent).Distinct(StringComparer.Ordinal))
             {
                 sums[id] = sums.GetValueOrDefault(id) + spendEvent.Spend;
             }

@@ -27,8 +27,11 @@ public sealed record SpendEvent
     /// <summary>The request's <c>user</c> field (customer).</summary>
     public string? EndUser { get; init; }
 
-    /// <summary>Tags from the request metadata.</summary>
+    /// <summary>Tags of the request (body <c>tags</c>, <c>metadata.tags</c>, header <c>x-litellm-tags</c>); their <c>LiteLLM_TagTable</c> rows get the spend.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The proxy has a global budget: the spend also goes to the <see cref="ProxyBudgetRow.UserId"/> row.</summary>
+    public bool CountsTowardsProxyBudget { get; init; }
 
     /// <summary>The public model name asked for.</summary>
     public string? ModelGroup { get; init; }

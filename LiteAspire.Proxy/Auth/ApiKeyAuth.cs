@@ -55,6 +55,9 @@ public sealed record ApiKeyAuth
     /// <summary>Per-model token limits of the key (<c>model_tpm_limit</c>).</summary>
     public IReadOnlyDictionary<string, long> ModelTpmLimits { get; init; } = Empty;
 
+    /// <summary>Per-model budgets of the key (<c>model_max_budget</c>), by model name.</summary>
+    public IReadOnlyDictionary<string, Budgets.KeyModelBudget> ModelMaxBudgets { get; init; } = Budgets.KeyModelBudget.Parse(null);
+
     /// <summary>The key's team, when it has one.</summary>
     public TeamScope? Team { get; init; }
 

@@ -74,6 +74,7 @@ public sealed class DatabaseApiKeyStore(IServiceScopeFactory scopes) : IApiKeySt
                 key.MaxParallelRequests ?? keyBudget?.MaxParallelRequests),
             ModelRpmLimits = LimitsByModel(metadata, "model_rpm_limit"),
             ModelTpmLimits = LimitsByModel(metadata, "model_tpm_limit"),
+            ModelMaxBudgets = Budgets.KeyModelBudget.Parse(key.ModelMaxBudget),
             User = user is null ? null
                 : new ScopeLimits(user.UserId, user.Models,
                     new BudgetState(user.MaxBudget, user.Spend, null, user.BudgetDuration, user.BudgetResetAt),

@@ -39,6 +39,20 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
         return scopes ?? (IReadOnlyList<BudgetedScope>)[];
     }
 
+    /// <summary>The key's budget for <paramref name="model"/> (<c>model_max_budget</c>), or null when it has none.</summary>
+    public static BudgetedScope? ModelScopeOf(ApiKeyAuth caller, string model)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.ModelMaxBudgets.Count == 0 || !caller.ModelMaxBudgets.TryGetValue(model, out var budget))
+        {
+            return null;
+        }
+
+        return new BudgetedScope(budget.ScopeFor(caller.Token, model, DateTime.UtcNow), budget.MaxBudget, $"Key={caller.Token} model={model}",
+            // LiteLLM formats a missing alias as Python's None.
+            $"LiteLLM Virtual Key: {caller.Token}, key_alias: {caller.KeyAlias ?? "None"}, exceeded budget for model={model}");
+    }
+
     /// <summary>Throws LiteLLM's 400 <c>budget_exceeded</c> when any scope has spent its budget.</summary>
     public async ValueTask CheckAsync(IReadOnlyList<BudgetedScope> scopes, CancellationToken cancellationToken)
     {
@@ -53,9 +67,16 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
         {
             if (current[i] >= scopes[i].MaxBudget)
             {
+                if (scopes[i].Message is { } message)
+                {
+                    throw new GatewayException(400, message, "budget_exceeded", null);
+                }
+
+                // An empty label (the global budget) leaves LiteLLM's unnamed message: "Budget has been exceeded! Current cost: ...".
+                var label = scopes[i].Label.Length == 0 ? "" : scopes[i].Label + " ";
                 throw new GatewayException(400,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"Budget has been exceeded! {scopes[i].Label} Current cost: {current[i]}, Max budget: {scopes[i].MaxBudget}"),
+                        $"Budget has been exceeded! {label}Current cost: {current[i]}, Max budget: {scopes[i].MaxBudget}"),
                     "budget_exceeded", null);
             }
         }
@@ -91,6 +112,7 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
 /// <summary>A scope with its budget, and how LiteLLM's message names it.</summary>
 /// <param name="Scope">The counter.</param>
 /// <param name="MaxBudget">The budget in USD.</param>
-/// <param name="Label">e.g. <c>Key=&lt;hash&gt;</c>, <c>Team=&lt;id&gt;</c>.</param>
-public sealed record BudgetedScope(SpendScope Scope, double MaxBudget, string Label);
+/// <param name="Label">e.g. <c>Key=&lt;hash&gt;</c>, <c>Team=&lt;id&gt;</c>, <c>Tag=&lt;name&gt;</c>; empty for the global budget.</param>
+/// <param name="Message">LiteLLM's own message for this scope when it is not the usual <c>Budget has been exceeded! ...</c>.</param>
+public sealed record BudgetedScope(SpendScope Scope, double MaxBudget, string Label, string? Message = null);
 

@@ -13,23 +13,28 @@ public sealed class AdmissionTicket
     private readonly BudgetEnforcer? _budgets;
     private int _completed;
 
-    internal AdmissionTicket(ApiKeyAuth? caller, string? endUserId, IReadOnlyList<BudgetedScope> scopes, RateLimitLease lease, BudgetEnforcer? budgets)
+    internal AdmissionTicket(ApiKeyAuth? caller, string? endUserId, IReadOnlyList<string> tags, IReadOnlyList<BudgetedScope> scopes, RateLimitLease lease,
+        BudgetEnforcer? budgets)
     {
         Caller = caller;
         EndUserId = endUserId;
+        Tags = tags;
         Scopes = scopes;
         Lease = lease;
         _budgets = budgets;
     }
 
     /// <summary>A ticket that limits and counts nothing (no authenticated caller, or the master key).</summary>
-    public static AdmissionTicket Unlimited { get; } = new(null, null, [], RateLimitLease.None, null);
+    public static AdmissionTicket Unlimited { get; } = new(null, null, [], [], RateLimitLease.None, null);
 
     /// <summary>The caller, when one was authenticated.</summary>
     public ApiKeyAuth? Caller { get; }
 
     /// <summary>The customer the call is made for (the body's <c>user</c>), or null.</summary>
     public string? EndUserId { get; }
+
+    /// <summary>The request's tags (<see cref="RequestTags"/>): the spend writer adds the cost to those in <c>LiteLLM_TagTable</c>.</summary>
+    public IReadOnlyList<string> Tags { get; }
 
     /// <summary>The budgets the call's cost counts against.</summary>
     public IReadOnlyList<BudgetedScope> Scopes { get; }

@@ -54,6 +54,8 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             TeamId = caller.TeamId,
             OrganizationId = caller.OrganizationId,
             EndUser = ticket.EndUserId,
+            Tags = ticket.Tags,
+            CountsTowardsProxyBudget = CountsTowardsProxyBudget(ticket.Scopes),
             ModelGroup = deployment.ModelGroup,
             Model = deployment.UpstreamModel,
             ModelId = deployment.Id,
@@ -78,6 +80,19 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         {
             logger.LogWarning("Counting a finished call against its budgets and limits failed: {Error}", e.Message);
         }
+    }
+
+    private static bool CountsTowardsProxyBudget(IReadOnlyList<Budgets.BudgetedScope> scopes)
+    {
+        foreach (var scope in scopes)
+        {
+            if (scope.Scope.Kind == Budgets.ProxyBudget.ScopeKind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long Tokens(JsonObject? usage, string name) => JsonRead.LongOrZero(usage?[name]);

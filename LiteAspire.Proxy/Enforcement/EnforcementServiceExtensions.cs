@@ -18,6 +18,12 @@ public static class EnforcementServiceExtensions
         services.TryAddSingleton<ModelAccess>();
         services.TryAddSingleton(sp => sp.LiveSpend());
         services.TryAddSingleton<BudgetEnforcer>();
+        services.TryAddSingleton<ProxyBudget>();
+        services.TryAddSingleton(sp => new TagLookup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<TagLookup>>(), sp.GetService<IConnectionMultiplexer>()));
+        services.TryAddSingleton<SharedBudgets>();
+        // Also without a database: it then warns that the global budget is not enforced, as LiteLLM does.
+        services.AddHostedService<ProxyBudgetSync>();
         services.TryAddSingleton<EndUserEnforcer>();
         services.TryAddSingleton<RequestAdmission>();
         var hasDatabase = services.Any(d => d.ServiceType == typeof(DatabaseConnection));

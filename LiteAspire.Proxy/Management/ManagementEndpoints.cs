@@ -9,7 +9,7 @@ using LiteAspire.Proxy.Management.Models;
 
 namespace LiteAspire.Proxy.Management;
 
-/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets and models, all authenticated.</summary>
+/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets, tags and models, all authenticated.</summary>
 public static class ManagementEndpoints
 {
     // Every area of the API; without a database each answers LiteLLM's "DB not connected" for any of its paths.
@@ -44,6 +44,7 @@ public static class ManagementEndpoints
         Teams.TeamEndpoints.MapTeamEndpoints(group);
         Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
         group.MapCustomerEndpoints().MapBudgetEndpoints().MapModelManagementEndpoints();
+        Tags.TagEndpoints.MapTagEndpoints(group);
         return group;
     }
 }

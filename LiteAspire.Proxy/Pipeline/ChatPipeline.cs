@@ -42,7 +42,8 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
-        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), cancellationToken).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
+            cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var call = new ChatCall
         {

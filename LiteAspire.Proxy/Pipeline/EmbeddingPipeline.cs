@@ -26,7 +26,8 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, model);
-        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), cancellationToken).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
+            cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var base64 = EmbeddingEncoding.WantsBase64(request);
         var call = new EmbeddingCall

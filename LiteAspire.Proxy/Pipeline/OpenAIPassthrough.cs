@@ -45,10 +45,11 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
         ArgumentNullException.ThrowIfNull(routed);
         var upstream = UpstreamFor(routed, routed.ModelGroup);
         var endUser = EndUserEnforcer.EndUserIdOf(body);
+        var tags = RequestTags.Of(context.Request.Headers, body);
         RequestPreparation.ForPassthrough(body, routed.Deployment);
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await SendAsync(context, routed, upstream, operation, content, endUser).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUser, tags).ConfigureAwait(false);
     }
 
     /// <summary>Forwards a multipart form (audio transcriptions) with its <c>model</c> field swapped.</summary>
@@ -92,7 +93,7 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             content.Add(part, file.Name, file.FileName);
         }
 
-        await SendAsync(context, routed, upstream, operation, content, endUserId: null).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUserId: null, RequestTags.Of(context.Request.Headers)).ConfigureAwait(false);
     }
 
     private (RoutedModel Routed, OpenAIUpstream Upstream) Route(string model)
@@ -105,10 +106,11 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
         registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
 
     // Passed-through answers are not parsed: the call counts against the limits, its cost is not known here.
-    private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content, string? endUserId)
+    private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content, string? endUserId,
+        IReadOnlyList<string> tags)
     {
         var deployment = routed.Deployment;
-        var ticket = await admission.AdmitAsync(context, routed.ModelGroup, endUserId, context.RequestAborted).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, routed.ModelGroup, endUserId, tags, context.RequestAborted).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var success = false;
         using var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, context.RequestAborted);

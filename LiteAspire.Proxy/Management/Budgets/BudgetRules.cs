@@ -21,10 +21,20 @@ public static class BudgetRules
         ManagementErrors.RequireDuration(fields.BudgetDuration, "budget_duration");
         if (fields.ModelMaxBudget is { } perModel)
         {
-            foreach (var (model, value) in perModel)
-            {
-                ValidateModelBudget(model, value);
-            }
+            ValidateModelMaxBudget(perModel);
+        }
+    }
+
+    /// <summary>
+    /// 400 for a malformed <c>model_max_budget</c>: each entry an object whose amounts (<c>max_budget</c> or LiteLLM's
+    /// <c>budget_limit</c>, ...) are numbers >= 0 and whose period (<c>budget_duration</c> or <c>time_period</c>) is a duration.
+    /// </summary>
+    public static void ValidateModelMaxBudget(JsonObject perModel)
+    {
+        ArgumentNullException.ThrowIfNull(perModel);
+        foreach (var (model, value) in perModel)
+        {
+            ValidateModelBudget(model, value);
         }
     }
 
@@ -89,13 +99,13 @@ public static class BudgetRules
         {
             switch (key)
             {
-                case "max_budget" or "soft_budget":
+                case "max_budget" or "soft_budget" or "budget_limit":
                     RequireNumber(item, $"{field}.{key}", wholeNumber: false);
                     break;
                 case "tpm_limit" or "rpm_limit" or "max_parallel_requests":
                     RequireNumber(item, $"{field}.{key}", wholeNumber: true);
                     break;
-                case "budget_duration":
+                case "budget_duration" or "time_period":
                     if (item is not null)
                     {
                         ManagementErrors.RequireDuration(item is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : item.ToJsonString(),

@@ -8,7 +8,8 @@ namespace LiteAspire.Proxy.Management.Budgets;
 public static class UpdateBudget
 {
     /// <summary>Handles the request.</summary>
-    public static async Task<IResult> HandleAsync(HttpContext context, ApiKeyCache keys, EndUserLookup endUsers, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpContext context, ApiKeyCache keys, EndUserLookup endUsers, Proxy.Budgets.TagLookup tags,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var caller = Caller.Of(context);
@@ -32,6 +33,8 @@ public static class UpdateBudget
         }
 
         await usage.InvalidateAsync(keys, endUsers).ConfigureAwait(false);
+        // Tags using the budget see its new amount on the next request, not after their cache's TTL.
+        await tags.InvalidateAsync(usage.Tags).ConfigureAwait(false);
         return ManagementJson.Ok(BudgetJson.Of(row));
     }
 }

@@ -34,6 +34,11 @@ public static class KeyValidation
         }
 
         ManagementErrors.RequireDuration(body.BudgetDuration, "budget_duration");
+        if (body.ModelMaxBudget is { } perModel)
+        {
+            RequireModelBudgets(perModel);
+        }
+
         if (body.KeyType is { } keyType && !KeyTypes.ContainsKey(keyType))
         {
             throw ManagementErrors.BadRequest(
@@ -90,6 +95,22 @@ public static class KeyValidation
             if (limit < 0)
             {
                 throw ManagementErrors.BadRequest($"Invalid value for '{field}': the limit for '{model}' must be >= 0.", field);
+            }
+        }
+    }
+
+    // A key's per-model budget is a live counter only, so it needs an amount and a period (LiteLLM's budget_limit and time_period).
+    private static void RequireModelBudgets(System.Text.Json.Nodes.JsonObject perModel)
+    {
+        Budgets.BudgetRules.ValidateModelMaxBudget(perModel);
+        foreach (var (model, value) in perModel)
+        {
+            var entry = (System.Text.Json.Nodes.JsonObject)value!;
+            if ((entry["budget_limit"] ?? entry["max_budget"]) is null || (entry["time_period"] ?? entry["budget_duration"]) is null)
+            {
+                throw ManagementErrors.BadRequest(
+                    $"Invalid value for 'model_max_budget.{model}': expected {{\"budget_limit\": <USD>, \"time_period\": \"1d\"}} (or max_budget and budget_duration).",
+                    $"model_max_budget.{model}");
             }
         }
     }
