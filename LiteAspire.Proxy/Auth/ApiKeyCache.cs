@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 using LiteAspire.Proxy.Replicas;
@@ -17,15 +16,12 @@ public sealed class ApiKeyCache : IDisposable
     public const string InvalidationChannel = "litellm:auth:invalidate";
 
     private const string RedisKeyPrefix = "litellm:auth:";
-    private const string InvalidateAll = "*";
 
-    private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
+    private readonly ReplicaMemoryCache<ApiKeyAuth> _memory;
     private readonly IApiKeyStore? _store;
     private readonly IReplicaLink? _replicas;
-    private readonly TimeProvider _time;
     private readonly TimeSpan _ttl;
     private readonly ILogger<ApiKeyCache> _logger;
-    private int _subscribed;
 
     /// <summary>
     /// Creates the cache; <paramref name="store"/> is null without a database (then no virtual key exists) and
@@ -35,10 +31,10 @@ public sealed class ApiKeyCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         _store = store;
-        _time = time;
         _ttl = settings.KeyCacheTtl;
         _logger = logger;
         _replicas = replicas;
+        _memory = new ReplicaMemoryCache<ApiKeyAuth>(InvalidationChannel, "key", _ttl, time, logger, replicas);
     }
 
     /// <summary>The key for <paramref name="token"/>, or null when none exists.</summary>
@@ -51,13 +47,11 @@ public sealed class ApiKeyCache : IDisposable
             return null;
         }
 
-        var now = _time.GetTimestamp();
-        if (_memory.TryGetValue(token, out var cached) && now < cached.ExpiresAt)
+        if (_memory.TryGet(token, out var cached) && cached is not null)
         {
-            return cached.Value;
+            return cached;
         }
 
-        EnsureSubscribed();
         var found = await ReadRedisAsync(token).ConfigureAwait(false);
         if (found is null)
         {
@@ -71,7 +65,7 @@ public sealed class ApiKeyCache : IDisposable
             await WriteRedisAsync(token, found).ConfigureAwait(false);
         }
 
-        _memory[token] = new Entry(found, now + (long)(_ttl.TotalSeconds * _time.TimestampFrequency));
+        _memory.Set(token, found);
         return found;
     }
 
@@ -81,79 +75,27 @@ public sealed class ApiKeyCache : IDisposable
         ArgumentNullException.ThrowIfNull(tokens);
         foreach (var token in tokens)
         {
-            _memory.TryRemove(token, out _);
-            if (_replicas is null)
+            if (_replicas is not null)
             {
-                continue;
+                try
+                {
+                    await _replicas.DeleteAsync(RedisKeyPrefix + token).ConfigureAwait(false);
+                }
+                catch (ReplicaLinkException e)
+                {
+                    _logger.LogWarning("Could not delete a cached key in Redis ({Error}); replicas may read it back until its TTL.", e.Message);
+                }
             }
 
-            try
-            {
-                await _replicas.DeleteAsync(RedisKeyPrefix + token).ConfigureAwait(false);
-                await _replicas.PublishAsync(InvalidationChannel, token).ConfigureAwait(false);
-            }
-            catch (ReplicaLinkException e)
-            {
-                _logger.LogWarning("Could not invalidate a cached key in Redis ({Error}); other replicas keep it until its TTL.", e.Message);
-            }
+            await _memory.InvalidateAsync([token]).ConfigureAwait(false);
         }
     }
 
     /// <summary>Forgets every cached key on every replica (used when a change touches keys that cannot be listed cheaply).</summary>
-    public async Task InvalidateAllAsync()
-    {
-        _memory.Clear();
-        if (_replicas is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await _replicas.PublishAsync(InvalidationChannel, InvalidateAll).ConfigureAwait(false);
-        }
-        catch (ReplicaLinkException e)
-        {
-            _logger.LogWarning("Could not broadcast a key cache flush ({Error}).", e.Message);
-        }
-    }
+    public Task InvalidateAllAsync() => _memory.InvalidateAsync([ReplicaMemoryCache<ApiKeyAuth>.All]);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (Volatile.Read(ref _subscribed) == 1)
-        {
-            _replicas?.Unsubscribe(InvalidationChannel);
-        }
-    }
-
-    private void EnsureSubscribed()
-    {
-        if (_replicas is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            _replicas.Subscribe(InvalidationChannel, message =>
-            {
-                if (message == InvalidateAll)
-                {
-                    _memory.Clear();
-                }
-                else
-                {
-                    _memory.TryRemove(message, out Entry _);
-                }
-            });
-        }
-        catch (ReplicaLinkException e)
-        {
-            _subscribed = 0;
-            _logger.LogWarning("Could not subscribe to key invalidations ({Error}); will retry.", e.Message);
-        }
-    }
+    public void Dispose() => _memory.Dispose();
 
     private async Task<ApiKeyAuth?> ReadRedisAsync(string token)
     {
@@ -191,6 +133,4 @@ public sealed class ApiKeyCache : IDisposable
             _logger.LogDebug("Redis key cache write failed ({Error}).", e.Message);
         }
     }
-
-    private readonly record struct Entry(ApiKeyAuth Value, long ExpiresAt);
 }

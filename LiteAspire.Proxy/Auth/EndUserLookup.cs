@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-
 using LiteAspire.Data;
+using LiteAspire.Proxy.Replicas;
 
 using Microsoft.EntityFrameworkCore;
-
-using LiteAspire.Proxy.Replicas;
 
 namespace LiteAspire.Proxy.Auth;
 
@@ -19,16 +16,8 @@ public sealed class EndUserLookup : IDisposable
     /// <summary>The channel carrying invalidated customer ids between replicas.</summary>
     public const string InvalidationChannel = "litellm:end_user:invalidate";
 
-    // Beyond this many remembered ids (most of them strangers), start again rather than grow without bound.
-    private const int MaxEntries = 100_000;
-
-    private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
+    private readonly ReplicaMemoryCache<EndUserState> _cache;
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _ttl;
-    private readonly ILogger<EndUserLookup> _logger;
-    private readonly IReplicaLink? _replicas;
-    private int _subscribed;
 
     /// <summary>Creates the lookup; <paramref name="replicas"/> is null when the proxy runs without Redis.</summary>
     public EndUserLookup(IServiceScopeFactory scopes, TimeProvider time, AuthSettings settings, ILogger<EndUserLookup> logger,
@@ -36,10 +25,7 @@ public sealed class EndUserLookup : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         _scopes = scopes;
-        _time = time;
-        _ttl = settings.KeyCacheTtl;
-        _logger = logger;
-        _replicas = replicas;
+        _cache = new ReplicaMemoryCache<EndUserState>(InvalidationChannel, "customer", settings.KeyCacheTtl, time, logger, replicas);
     }
 
     /// <summary>The customer <paramref name="endUserId"/>, or null when there is none (or no database to ask).</summary>
@@ -47,54 +33,21 @@ public sealed class EndUserLookup : IDisposable
     public async ValueTask<EndUserState?> GetAsync(string endUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endUserId);
-        var now = _time.GetTimestamp();
-        if (_memory.TryGetValue(endUserId, out var cached) && now < cached.ExpiresAt)
+        if (_cache.TryGet(endUserId, out var cached))
         {
-            return cached.Value;
+            return cached;
         }
 
-        EnsureSubscribed();
         var found = await LoadAsync(endUserId, cancellationToken).ConfigureAwait(false);
-        if (_memory.Count >= MaxEntries)
-        {
-            _memory.Clear();
-        }
-
-        _memory[endUserId] = new Entry(found, now + (long)(_ttl.TotalSeconds * _time.TimestampFrequency));
+        _cache.Set(endUserId, found);
         return found;
     }
 
     /// <summary>Forgets <paramref name="endUserIds"/> here and on every other replica.</summary>
-    public async Task InvalidateAsync(IEnumerable<string> endUserIds)
-    {
-        ArgumentNullException.ThrowIfNull(endUserIds);
-        foreach (var id in endUserIds)
-        {
-            _memory.TryRemove(id, out _);
-            if (_replicas is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                await _replicas.PublishAsync(InvalidationChannel, id).ConfigureAwait(false);
-            }
-            catch (ReplicaLinkException e)
-            {
-                _logger.LogWarning("Could not announce a customer change ({Error}); other replicas keep theirs until its TTL.", e.Message);
-            }
-        }
-    }
+    public Task InvalidateAsync(IEnumerable<string> endUserIds) => _cache.InvalidateAsync(endUserIds);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (Volatile.Read(ref _subscribed) == 1)
-        {
-            _replicas?.Unsubscribe(InvalidationChannel);
-        }
-    }
+    public void Dispose() => _cache.Dispose();
 
     private async Task<EndUserState?> LoadAsync(string endUserId, CancellationToken cancellationToken)
     {
@@ -126,26 +79,6 @@ public sealed class EndUserLookup : IDisposable
             throw new DatabaseUnavailableException("The database could not be reached to look up a customer.", e);
         }
     }
-
-    private void EnsureSubscribed()
-    {
-        if (_replicas is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            _replicas.Subscribe(InvalidationChannel, message => _memory.TryRemove(message, out Entry _));
-        }
-        catch (ReplicaLinkException e)
-        {
-            _subscribed = 0;
-            _logger.LogWarning("Could not subscribe to customer invalidations ({Error}); will retry.", e.Message);
-        }
-    }
-
-    private readonly record struct Entry(EndUserState? Value, long ExpiresAt);
 }
 
 /// <summary>A customer as the request path needs it: blocked or not, and its budget and limits (from its budget row).</summary>

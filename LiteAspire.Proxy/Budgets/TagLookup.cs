@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
-
 using LiteAspire.Data;
 using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Replicas;
 
 using Microsoft.EntityFrameworkCore;
-
-using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Budgets;
 
@@ -20,27 +17,15 @@ public sealed class TagLookup : IDisposable
     /// <summary>The channel carrying changed tag names between replicas.</summary>
     public const string InvalidationChannel = "litellm:tag:invalidate";
 
-    // Beyond this many remembered names (most of them free-form tags), start again rather than grow without bound.
-    private const int MaxEntries = 100_000;
-
-    private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
+    private readonly ReplicaMemoryCache<TagState> _cache;
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _ttl;
-    private readonly ILogger<TagLookup> _logger;
-    private readonly IConnectionMultiplexer? _redis;
-    private ISubscriber? _subscriber;
-    private int _subscribed;
 
-    /// <summary>Creates the lookup; <paramref name="redis"/> is null when the proxy runs without Redis.</summary>
-    public TagLookup(IServiceScopeFactory scopes, TimeProvider time, AuthSettings settings, ILogger<TagLookup> logger, IConnectionMultiplexer? redis = null)
+    /// <summary>Creates the lookup; <paramref name="replicas"/> is null when the proxy runs without Redis.</summary>
+    public TagLookup(IServiceScopeFactory scopes, TimeProvider time, AuthSettings settings, ILogger<TagLookup> logger, IReplicaLink? replicas = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _scopes = scopes;
-        _time = time;
-        _ttl = settings.KeyCacheTtl;
-        _logger = logger;
-        _redis = redis;
+        _cache = new ReplicaMemoryCache<TagState>(InvalidationChannel, "tag", settings.KeyCacheTtl, time, logger, replicas);
     }
 
     /// <summary>The tags among <paramref name="names"/> that exist, in the order given.</summary>
@@ -48,36 +33,30 @@ public sealed class TagLookup : IDisposable
     public async ValueTask<IReadOnlyList<TagState>> GetAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var now = _time.GetTimestamp();
+        List<TagState>? tags = null;
         List<string>? missing = null;
         foreach (var name in names)
         {
-            if (!_memory.TryGetValue(name, out var cached) || now >= cached.ExpiresAt)
+            if (!_cache.TryGet(name, out var cached))
             {
                 (missing ??= []).Add(name);
             }
         }
 
+        Dictionary<string, TagState>? found = null;
         if (missing is not null)
         {
-            EnsureSubscribed();
-            var found = await LoadAsync(missing, cancellationToken).ConfigureAwait(false);
-            if (_memory.Count >= MaxEntries)
-            {
-                _memory.Clear();
-            }
-
-            var expires = now + (long)(_ttl.TotalSeconds * _time.TimestampFrequency);
+            found = await LoadAsync(missing, cancellationToken).ConfigureAwait(false);
             foreach (var name in missing)
             {
-                _memory[name] = new Entry(found.GetValueOrDefault(name), expires);
+                _cache.Set(name, found.GetValueOrDefault(name));
             }
         }
 
-        List<TagState>? tags = null;
         foreach (var name in names)
         {
-            if (_memory.TryGetValue(name, out var entry) && entry.Value is { } tag)
+            var tag = found is not null && found.TryGetValue(name, out var loaded) ? loaded : _cache.TryGet(name, out var cached) ? cached : null;
+            if (tag is not null)
             {
                 (tags ??= []).Add(tag);
             }
@@ -87,30 +66,10 @@ public sealed class TagLookup : IDisposable
     }
 
     /// <summary>Forgets <paramref name="names"/> here and on every other replica.</summary>
-    public async Task InvalidateAsync(IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        foreach (var name in names)
-        {
-            _memory.TryRemove(name, out _);
-            if (_redis is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), name).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                _logger.LogWarning("Could not announce a tag change ({Error}); other replicas keep theirs until its TTL.", e.Message);
-            }
-        }
-    }
+    public Task InvalidateAsync(IEnumerable<string> names) => _cache.InvalidateAsync(names);
 
     /// <inheritdoc />
-    public void Dispose() => _subscriber?.Unsubscribe(RedisChannel.Literal(InvalidationChannel));
+    public void Dispose() => _cache.Dispose();
 
     private async Task<Dictionary<string, TagState>> LoadAsync(List<string> names, CancellationToken cancellationToken)
     {
@@ -133,27 +92,6 @@ public sealed class TagLookup : IDisposable
             throw new DatabaseUnavailableException("The database could not be reached to look up request tags.", e);
         }
     }
-
-    private void EnsureSubscribed()
-    {
-        if (_redis is null || Interlocked.Exchange(ref _subscribed, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            _subscriber = _redis.GetSubscriber();
-            _subscriber.Subscribe(RedisChannel.Literal(InvalidationChannel), (_, message) => _memory.TryRemove((string)message!, out Entry _));
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            _subscribed = 0;
-            _logger.LogWarning("Could not subscribe to tag invalidations ({Error}); will retry.", e.Message);
-        }
-    }
-
-    private readonly record struct Entry(TagState? Value, long ExpiresAt);
 }
 
 /// <summary>A tag as the request path needs it: its name and its budget (from its budget row) with the tag's spend.</summary>

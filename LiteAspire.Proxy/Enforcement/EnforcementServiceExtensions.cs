@@ -20,7 +20,7 @@ public static class EnforcementServiceExtensions
         services.TryAddSingleton<BudgetEnforcer>();
         services.TryAddSingleton<ProxyBudget>();
         services.TryAddSingleton(sp => new TagLookup(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<TagLookup>>(), sp.GetService<IConnectionMultiplexer>()));
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<ILogger<TagLookup>>(), sp.ReplicaLink()));
         services.TryAddSingleton<SharedBudgets>();
         // Also without a database: it then warns that the global budget is not enforced, as LiteLLM does.
         services.AddHostedService<ProxyBudgetSync>();

@@ -1,4 +1,5 @@
 using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Budgets;
 
 namespace LiteAspire.Proxy.Management.Budgets;
 
@@ -11,8 +12,8 @@ public static class BudgetEndpoints
         ArgumentNullException.ThrowIfNull(group);
         group.MapPost("/budget/new", static (HttpContext context, CancellationToken cancellationToken) =>
             NewBudget.HandleAsync(context, cancellationToken));
-        group.MapPost("/budget/update", static (HttpContext context, ApiKeyCache keys, EndUserLookup endUsers, CancellationToken cancellationToken) =>
-            UpdateBudget.HandleAsync(context, keys, endUsers, cancellationToken));
+        group.MapPost("/budget/update", static (HttpContext context, ApiKeyCache keys, EndUserLookup endUsers, TagLookup tags, CancellationToken cancellationToken) =>
+            UpdateBudget.HandleAsync(context, keys, endUsers, tags, cancellationToken));
         group.MapPost("/budget/info", static (HttpContext context, CancellationToken cancellationToken) =>
             BudgetInfo.InfoAsync(context, cancellationToken));
         group.MapGet("/budget/settings", static (HttpContext context, CancellationToken cancellationToken) =>

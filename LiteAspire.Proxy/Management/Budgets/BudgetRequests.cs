@@ -30,12 +30,9 @@ public interface IBudgetFields
     DateTime? BudgetResetAt { get; }
 }
 
-/// <summary><c>POST /budget/new</c> and <c>/budget/update</c>: LiteLLM's <c>BudgetNewRequest</c>.</summary>
-public sealed record BudgetRequest : IBudgetFields
+/// <summary>The budget fields as a request body carries them (<c>/budget/*</c>, <c>/tag/*</c>).</summary>
+public abstract record BudgetFieldsRequest : IBudgetFields
 {
-    /// <summary>The id (new: a uuid when absent; update: required).</summary>
-    public string? BudgetId { get; init; }
-
     /// <summary>Hard budget in USD.</summary>
     public double? MaxBudget { get; init; }
 
@@ -59,6 +56,13 @@ public sealed record BudgetRequest : IBudgetFields
 
     /// <summary>When the current period ends (default: one duration from now).</summary>
     public DateTime? BudgetResetAt { get; init; }
+}
+
+/// <summary><c>POST /budget/new</c> and <c>/budget/update</c>: LiteLLM's <c>BudgetNewRequest</c>.</summary>
+public sealed record BudgetRequest : BudgetFieldsRequest
+{
+    /// <summary>The id (new: a uuid when absent; update: required).</summary>
+    public string? BudgetId { get; init; }
 }
 
 /// <summary><c>POST /budget/info</c>.</summary>

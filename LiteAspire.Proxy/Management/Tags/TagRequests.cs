@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
-
 using LiteAspire.Proxy.Management.Budgets;
 
 namespace LiteAspire.Proxy.Management.Tags;
 
 /// <summary><c>POST /tag/new</c> and <c>/tag/update</c>: LiteLLM's <c>TagNewRequest</c>/<c>TagUpdateRequest</c>, budget fields included.</summary>
-public sealed record TagRequest : IBudgetFields
+public sealed record TagRequest : BudgetFieldsRequest
 {
     /// <summary>The tag (required).</summary>
     public string? Name { get; init; }
@@ -21,30 +19,6 @@ public sealed record TagRequest : IBudgetFields
 
     /// <summary>An existing budget row to use instead of budget fields.</summary>
     public string? BudgetId { get; init; }
-
-    /// <summary>Hard budget in USD.</summary>
-    public double? MaxBudget { get; init; }
-
-    /// <summary>Alert threshold in USD.</summary>
-    public double? SoftBudget { get; init; }
-
-    /// <summary>Requests in flight.</summary>
-    public int? MaxParallelRequests { get; init; }
-
-    /// <summary>Tokens per minute.</summary>
-    public long? TpmLimit { get; init; }
-
-    /// <summary>Requests per minute.</summary>
-    public long? RpmLimit { get; init; }
-
-    /// <summary>How often the spend resets.</summary>
-    public string? BudgetDuration { get; init; }
-
-    /// <summary>Per-model budgets.</summary>
-    public JsonObject? ModelMaxBudget { get; init; }
-
-    /// <summary>When the current period ends.</summary>
-    public DateTime? BudgetResetAt { get; init; }
 }
 
 /// <summary><c>POST /tag/info</c>.</summary>
