@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using LiteAspire.Proxy.Replicas;
+
 using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Budgets;
@@ -39,6 +41,7 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
     public static readonly TimeSpan LocalCopyTtl = TimeSpan.FromSeconds(1);
 
     private readonly InMemoryLiveSpend _fallback = new(time);
+    private readonly RedisScriptLoader _script = new(redis, Script);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LocalCopy> _copies = new(StringComparer.Ordinal);
     private long _lastWarning;
 
@@ -184,6 +187,7 @@ public sealed class RedisLiveSpend(IConnectionMultiplexer redis, TimeProvider ti
             args[^1] = amount.ToString("R", CultureInfo.InvariantCulture);
         }
 
+        await _script.EnsureLoadedAsync().ConfigureAwait(false);
         return (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, args).ConfigureAwait(false))!;
     }
 

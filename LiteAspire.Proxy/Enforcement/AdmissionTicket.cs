@@ -50,11 +50,16 @@ public sealed class AdmissionTicket
             return;
         }
 
-        if (_budgets is not null)
+        // Both sent before either is awaited: one Redis round trip after the call instead of two in a row.
+        var spent = _budgets is null ? ValueTask.CompletedTask : _budgets.AddAsync(Scopes, cost, CancellationToken.None);
+        var released = Lease.CompleteAsync(tokens);
+        try
         {
-            await _budgets.AddAsync(Scopes, cost, CancellationToken.None).ConfigureAwait(false);
+            await spent.ConfigureAwait(false);
         }
-
-        await Lease.CompleteAsync(tokens).ConfigureAwait(false);
+        finally
+        {
+            await released.ConfigureAwait(false);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using LiteAspire.Proxy.Pipeline;
+using LiteAspire.Proxy.Replicas;
+
 using StackExchange.Redis;
 
 namespace LiteAspire.Proxy.Limits;
@@ -22,7 +25,7 @@ public sealed class RedisRateLimiter : IRateLimiter
     private readonly long _windowMs;
     private readonly long _leaseTimeoutMs;
     private long _nextWarningTimestamp;
-    private Task? _scriptsLoaded;
+    private readonly RedisScriptLoader _scripts;
 
     /// <summary>Creates the limiter.</summary>
     public RedisRateLimiter(IConnectionMultiplexer redis, RateLimitOptions options, TimeProvider time, ILogger<RedisRateLimiter> logger)
@@ -37,6 +40,7 @@ public sealed class RedisRateLimiter : IRateLimiter
         _windowMs = (long)options.Window.TotalMilliseconds;
         _leaseTimeoutMs = (long)options.ParallelLeaseTimeout.TotalMilliseconds;
         Fallback = new InMemoryRateLimiter(options, time);
+        _scripts = new RedisScriptLoader(redis, RedisRateLimitScripts.Acquire, RedisRateLimitScripts.Release);
     }
 
     /// <summary>Counts the requests Redis could not.</summary>
@@ -79,7 +83,8 @@ public sealed class RedisRateLimiter : IRateLimiter
             args[a + 2] = d.MaxParallelRequests ?? -1;
             if (d.MaxParallelRequests is not null && leaseId.IsNullOrEmpty)
             {
-                leaseId = Guid.NewGuid().ToString("N");
+                // Names a slot, not a secret: no syscall per request (Guid.NewGuid reads /dev/urandom).
+                leaseId = CallIds.New();
             }
         }
 
@@ -92,7 +97,7 @@ public sealed class RedisRateLimiter : IRateLimiter
         long[] values;
         try
         {
-            await LoadScriptsAsync().ConfigureAwait(false);
+            await _scripts.EnsureLoadedAsync().ConfigureAwait(false);
             var result = await _redis.GetDatabase().ScriptEvaluateAsync(RedisRateLimitScripts.Acquire, keys, args).ConfigureAwait(false);
             values = (long[])result!;
         }
@@ -117,30 +122,6 @@ public sealed class RedisRateLimiter : IRateLimiter
         }
 
         return new Lease(this, keys, leaseId, usages, now);
-    }
-
-    /// <summary>Loads both scripts once; after a failure the next request tries again (loading twice does no harm).</summary>
-    private Task LoadScriptsAsync()
-    {
-        var loaded = _scriptsLoaded;
-        if (loaded is null || loaded.IsFaulted || loaded.IsCanceled)
-        {
-            _scriptsLoaded = loaded = LoadAsync(_redis);
-        }
-
-        return loaded;
-
-        static async Task LoadAsync(IConnectionMultiplexer redis)
-        {
-            foreach (var server in redis.GetServers())
-            {
-                if (server.IsConnected && !server.IsReplica)
-                {
-                    await server.ScriptLoadAsync(RedisRateLimitScripts.Acquire).ConfigureAwait(false);
-                    await server.ScriptLoadAsync(RedisRateLimitScripts.Release).ConfigureAwait(false);
-                }
-            }
-        }
     }
 
     private async ValueTask ReleaseAsync(RedisKey[] keys, RedisValue leaseId, IReadOnlyList<RateLimitUsage> usages, long tokens)
