@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 
+using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Providers.Anthropic;
 
 using Microsoft.AspNetCore.Http.Features;
@@ -20,8 +21,8 @@ public static class AnthropicMessagesEndpoint
     public static IEndpointRouteBuilder MapAnthropicMessagesEndpoint(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/v1/messages", HandleAsync);
-        endpoints.MapPost("/messages", HandleAsync);
+        endpoints.MapPost("/v1/messages", HandleAsync).WithTags(RouteAccess.LlmTag);
+        endpoints.MapPost("/messages", HandleAsync).WithTags(RouteAccess.LlmTag);
         return endpoints;
     }
 

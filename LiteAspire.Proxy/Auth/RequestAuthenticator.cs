@@ -84,6 +84,7 @@ public sealed class RequestAuthenticator
         }
 
         Validate(key);
+        RouteAccess.Check(key, request);
         return key;
     }
 

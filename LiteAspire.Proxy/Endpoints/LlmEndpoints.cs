@@ -14,7 +14,7 @@ public static class LlmEndpoints
     public static RouteGroupBuilder MapLlmEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("").WithTags("llm");
+        var group = endpoints.MapGroup("").WithTags(RouteAccess.LlmTag);
         group.AddEndpointFilter((context, next) =>
         {
             CallTiming.Start(context.HttpContext);

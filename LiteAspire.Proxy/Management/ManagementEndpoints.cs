@@ -24,7 +24,7 @@ public static class ManagementEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var group = endpoints.MapGroup("").WithTags("management");
+        var group = endpoints.MapGroup("").WithTags(RouteAccess.ManagementTag);
         // The registered singletons: AddEndpointFilter<T> would build each through ActivatorUtilities (the expression compiler).
         group.AddEndpointFilter(services.GetRequiredService<GatewayErrorFilter>());
         group.AddEndpointFilter(services.GetRequiredService<ProxyAuthFilter>());
