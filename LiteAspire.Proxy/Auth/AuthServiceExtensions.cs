@@ -39,7 +39,8 @@ public static class AuthServiceExtensions
         services.TryAddSingleton(sp => JwtAuthSettings.From(sp.GetRequiredService<ProxyConfig>(), sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient(JwksCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton(sp => new JwtIdentityStore(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<JwtAuthSettings>(),
-            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<AuthSettings>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JwtIdentityStore>>(),
+            sp.ReplicaLink()));
         services.TryAddSingleton<IJwtAuthenticator>(sp => new JwtAuthenticator(sp.GetRequiredService<JwtAuthSettings>(),
             new JwksCache(sp.GetRequiredService<JwtAuthSettings>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<JwksCache>>()),

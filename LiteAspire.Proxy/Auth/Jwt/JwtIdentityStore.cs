@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-
 using LiteAspire.Data;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Replicas;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -12,21 +11,25 @@ namespace LiteAspire.Proxy.Auth.Jwt;
 /// Turns a JWT identity into the same <see cref="ApiKeyAuth"/> a virtual key of that team and user gets (built by
 /// <see cref="DatabaseApiKeyStore.Build"/> from the team, membership, user and organization rows, with a key that has no
 /// models, budget or limits of its own), so model access, budgets and rate limits apply unchanged. Found identities are
-/// kept in memory for <c>user_api_key_cache_ttl</c>; management changes to the team reach JWT callers after that TTL.
+/// kept in memory for <c>user_api_key_cache_ttl</c>, and dropped on every replica when a team or organization changes
+/// (<see cref="InvalidateAllAsync"/>), as keys are.
 /// </summary>
-public sealed class JwtIdentityStore(IServiceScopeFactory scopes, JwtAuthSettings settings, AuthSettings auth, TimeProvider time)
+public sealed class JwtIdentityStore(IServiceScopeFactory scopes, JwtAuthSettings settings, AuthSettings auth, TimeProvider time,
+    ILogger<JwtIdentityStore> logger, IReplicaLink? replicas = null) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
+    /// <summary>The channel telling replicas to drop their JWT identities.</summary>
+    public const string InvalidationChannel = "litellm:jwt:invalidate";
+
+    private readonly ReplicaMemoryCache<ApiKeyAuth> _memory = new(InvalidationChannel, "JWT identity", auth.KeyCacheTtl, time, logger, replicas);
 
     /// <summary>The caller for <paramref name="identity"/>, or a 401 when its team, user or organization does not exist.</summary>
     public async ValueTask<ApiKeyAuth> GetAsync(JwtIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var token = identity.Token();
-        var now = time.GetTimestamp();
-        if (_memory.TryGetValue(token, out var cached) && now < cached.ExpiresAt)
+        if (_memory.TryGet(token, out var cached) && cached is not null)
         {
-            return cached.Value;
+            return cached;
         }
 
         ApiKeyAuth found;
@@ -39,9 +42,15 @@ public sealed class JwtIdentityStore(IServiceScopeFactory scopes, JwtAuthSetting
             throw new GatewayException(401, "Authentication Error, All connection attempts failed", "no_db_connection", "None");
         }
 
-        _memory[token] = new Entry(found, now + (long)(auth.KeyCacheTtl.TotalSeconds * time.TimestampFrequency));
+        _memory.Set(token, found);
         return found;
     }
+
+    /// <summary>Forgets every identity here and on every other replica: a team, organization or membership changed.</summary>
+    public Task InvalidateAllAsync() => _memory.InvalidateAsync([ReplicaMemoryCache<ApiKeyAuth>.All]);
+
+    /// <inheritdoc />
+    public void Dispose() => _memory.Dispose();
 
     private async Task<ApiKeyAuth> LoadAsync(JwtIdentity identity, string token, CancellationToken cancellationToken)
     {
@@ -114,5 +123,4 @@ public sealed class JwtIdentityStore(IServiceScopeFactory scopes, JwtAuthSetting
 
     private static GatewayException Unauthorized(string reason) => new(401, "Authentication Error, " + reason, "auth_error", "None");
 
-    private readonly record struct Entry(ApiKeyAuth Value, long ExpiresAt);
 }

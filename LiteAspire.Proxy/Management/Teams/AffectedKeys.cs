@@ -1,5 +1,6 @@
 using LiteAspire.Data;
 using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Auth.Jwt;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,20 @@ internal static class AffectedKeys
             .Select(k => k.Token).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops <paramref name="tokens"/> from the key cache here, in Redis and on every other replica.</summary>
-    public static Task InvalidateAsync(HttpContext context, IReadOnlyCollection<string> tokens) =>
-        tokens.Count == 0 ? Task.CompletedTask : context.RequestServices.GetRequiredService<ApiKeyCache>().InvalidateAsync(tokens);
+    /// <summary>
+    /// Drops <paramref name="tokens"/> from the key cache here, in Redis and on every other replica; with JWT auth on, every
+    /// JWT identity too (they name teams and organizations, not keys, and reload from the database once).
+    /// </summary>
+    public static async Task InvalidateAsync(HttpContext context, IReadOnlyCollection<string> tokens)
+    {
+        if (tokens.Count > 0)
+        {
+            await context.RequestServices.GetRequiredService<ApiKeyCache>().InvalidateAsync(tokens).ConfigureAwait(false);
+        }
+
+        if (context.RequestServices.GetRequiredService<JwtAuthSettings>().Enabled)
+        {
+            await context.RequestServices.GetRequiredService<JwtIdentityStore>().InvalidateAllAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -160,6 +160,20 @@ public sealed class JwtAuthTests(ManagementFixture management, JwtAuthTestFixtur
     }
 
     [Fact]
+    public async Task TeamBlockedThroughTheApi_AfterItsTokenWasCached_RefusedAtOnce()
+    {
+        var team = await KeyRows.AddTeamAsync(Proxy);
+        var teamToken = jwt.RsaKey.Sign(Team(team));
+        using var admin = JwtAuthTestFixture.Client(Proxy, jwt.RsaKey.Sign(new Dictionary<string, object> { ["scope"] = "litellm_proxy_admin" }));
+        Assert.Equal(HttpStatusCode.OK, (await ChatAsync(teamToken)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync("/team/block", $$"""{"team_id": "{{team}}"}""")).StatusCode);
+        var message = await MessageOf(await ChatAsync(teamToken));
+
+        Assert.Equal($"Authentication Error, Team={team} is blocked. Update via `/team/unblock` if you're admin.", message);
+    }
+
+    [Fact]
     public async Task TokenWithNoTeamNoUserNoAdminScope_401()
     {
         var message = await MessageOf(await ChatAsync(jwt.RsaKey.Sign(new Dictionary<string, object> { ["scope"] = "openid" })));
