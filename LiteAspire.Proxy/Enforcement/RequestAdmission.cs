@@ -27,6 +27,8 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tags);
         var caller = context.Features.Get<ApiKeyAuth>();
+        // The body's customer wins; a JWT may name one (end_user_id_jwt_field).
+        endUserId ??= caller?.EndUserId;
         var endUser = await endUsers.CheckAsync(endUserId, cancellationToken).ConfigureAwait(false);
         var common = shared is null ? [] : await shared.ScopesAsync(tags, cancellationToken).ConfigureAwait(false);
         if (caller is null || caller.IsMasterKey)

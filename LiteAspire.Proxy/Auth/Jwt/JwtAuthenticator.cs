@@ -73,7 +73,9 @@ public sealed class JwtAuthenticator(JwtAuthSettings settings, JwksCache keys, J
                 $"The JWT maps to no team and no user, and has no '{settings.AdminScope}' scope. Set litellm_jwtauth.team_id_jwt_field, team_id_default or user_id_jwt_field.");
         }
 
-        return await identities.GetAsync(identity, cancellationToken).ConfigureAwait(false);
+        var caller = await identities.GetAsync(identity, cancellationToken).ConfigureAwait(false);
+        // Per token, not per cached identity: tokens of one team may act for different customers.
+        return Claim(claims, settings.EndUserIdField) is { } endUser ? caller with { EndUserId = endUser } : caller;
     }
 
     private TokenValidationParameters Parameters(IReadOnlyList<SecurityKey> signingKeys) => new()

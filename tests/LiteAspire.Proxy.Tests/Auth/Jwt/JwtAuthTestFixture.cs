@@ -48,6 +48,7 @@ public sealed class JwtAuthTestFixture : IAsyncLifetime
                       litellm_jwtauth:
                         team_id_jwt_field: "team"
                         user_id_jwt_field: "sub"
+                        end_user_id_jwt_field: "customer"
                         public_key_ttl: 600
 
                     """, StringComparison.Ordinal);

@@ -174,6 +174,24 @@ public sealed class JwtAuthTests(ManagementFixture management, JwtAuthTestFixtur
     }
 
     [Fact]
+    public async Task EndUserClaim_NamesTheCustomer_BodysUserStillWins()
+    {
+        var team = await KeyRows.AddTeamAsync(Proxy);
+        var customer = "cust-" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = JwtAuthTestFixture.Client(Proxy, jwt.RsaKey.Sign(new Dictionary<string, object> { ["scope"] = "litellm_proxy_admin" }));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync("/customer/new", $$"""{"user_id": "{{customer}}", "blocked": true}""")).StatusCode);
+        var token = jwt.RsaKey.Sign(new Dictionary<string, object> { ["team"] = team, ["customer"] = customer });
+        using var client = JwtAuthTestFixture.Client(Proxy, token);
+
+        var named = await client.PostJsonAsync("/v1/chat/completions", GatewayClientExtensions.Chat("gpt-4o"));
+        var bodyUser = await client.PostJsonAsync("/v1/chat/completions", """{"model": "gpt-4o", "user": "someone-else", "messages": [{"role": "user", "content": "hi"}]}""");
+
+        Assert.Equal($"User blocked from making LLM API Calls. User={customer}", await MessageOf(named, 400));
+        Assert.Equal(HttpStatusCode.OK, bodyUser.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChatAsync(jwt.RsaKey.Sign(Team(team)))).StatusCode);
+    }
+
+    [Fact]
     public async Task TokenWithNoTeamNoUserNoAdminScope_401()
     {
         var message = await MessageOf(await ChatAsync(jwt.RsaKey.Sign(new Dictionary<string, object> { ["scope"] = "openid" })));
