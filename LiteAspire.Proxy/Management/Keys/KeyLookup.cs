@@ -71,10 +71,20 @@ public static class KeyLookup
             ?? throw ManagementErrors.BadRequest($"Budget not found, passed budget_id={budgetId}. Create it with /budget/new first.", "budget_id");
     }
 
-    /// <summary>LiteLLM refuses a <c>key_alias</c> another key already has.</summary>
+    /// <summary>
+    /// LiteLLM refuses a <c>key_alias</c> another key already has. Call it inside the write's transaction: on PostgreSQL a
+    /// transaction lock on the alias then makes two concurrent writers of one alias check one after the other (the schema
+    /// has no unique index on it, as LiteLLM's has none), so only one of them gets it.
+    /// </summary>
     public static async Task RequireUniqueAliasAsync(LiteLLMDbContext db, string? alias, string? exceptToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (alias is not null && db.Database.IsNpgsql())
+        {
+            var lockName = "litellm:key_alias:" + alias;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockName}))", cancellationToken).ConfigureAwait(false);
+        }
+
         if (alias is not null
             && await db.VerificationTokens.AnyAsync(k => k.KeyAlias == alias && k.Token != exceptToken, cancellationToken).ConfigureAwait(false))
         {

@@ -1,6 +1,9 @@
 using System.Net;
 
 using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Tests.Enforcement;
+
+using Microsoft.EntityFrameworkCore;
 
 namespace LiteAspire.Proxy.Tests.Management.Keys;
 
@@ -69,6 +72,21 @@ public sealed class KeyBadInputTests(ManagementFixture fixture)
         Assert.Contains("key", sameKey.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(before, await _api.CountsAsync());
     }
+
+    [Fact]
+    public async Task Generate_SameAliasEightAtOnce_ExactlyOneKeyHasIt()
+    {
+        var alias = ManagementFixture.NewId("race");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _api.AdminPostAsync("/key/generate", new { key_alias = alias })));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => a.AssertStatus(HttpStatusCode.BadRequest));
+        Assert.Equal(1, await KeyRowsWithAliasAsync(alias));
+    }
+
+    private Task<int> KeyRowsWithAliasAsync(string alias) =>
+        KeyRows.ReadAsync(fixture.Proxy, db => db.VerificationTokens.CountAsync(k => k.KeyAlias == alias));
 
     [Fact]
     public async Task MissingKey_404OnEveryRoute()
