@@ -79,10 +79,9 @@ public static class KeyLookup
     public static async Task RequireUniqueAliasAsync(LiteLLMDbContext db, string? alias, string? exceptToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (alias is not null && db.Database.IsNpgsql())
+        if (alias is not null)
         {
-            var lockName = "litellm:key_alias:" + alias;
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockName}))", cancellationToken).ConfigureAwait(false);
+            await DbLocks.LockAsync(db, "litellm:key_alias:" + alias, cancellationToken).ConfigureAwait(false);
         }
 
         if (alias is not null

@@ -17,6 +17,16 @@ internal static class TeamAccess
         await db.Teams.FirstOrDefaultAsync(t => t.TeamId == teamId, cancellationToken).ConfigureAwait(false)
             ?? throw ManagementErrors.NotFound($"Team not found, passed team_id={teamId}", "team_id");
 
+    /// <summary>
+    /// <see cref="FindAsync"/> for a change, inside the change's transaction: waits for other writers of the team first, so
+    /// its members list is read after theirs is written (two concurrent member_add calls keep both members).
+    /// </summary>
+    public static async Task<TeamTable> FindForUpdateAsync(LiteLLMDbContext db, string teamId, CancellationToken cancellationToken)
+    {
+        await DbLocks.LockAsync(db, "litellm:team:" + teamId, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(db, teamId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The caller's role in <paramref name="team"/> (<c>admin</c>, <c>user</c>), or null when their user is not a member.</summary>
     public static string? RoleOf(ApiKeyAuth caller, TeamTable team) => caller.UserId is { } userId ? TeamRoles.RoleOf(team, userId) : null;
 

@@ -23,11 +23,11 @@ internal static class TeamMemberAddEndpoint
         ManagementErrors.RequireNonNegative(request.MaxBudgetInTeam, "max_budget_in_team");
 
         var db = ManagementDb.Of(context);
-        var team = await TeamAccess.FindAsync(db, teamId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var team = await TeamAccess.FindForUpdateAsync(db, teamId, cancellationToken).ConfigureAwait(false);
         TeamAccess.RequireManage(caller, team, "/team/member_add");
 
         var now = ManagementClock.Now(context);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (users, memberships) = await TeamMembershipWriter.AddAsync(db, team, members, "member", request.MaxBudgetInTeam,
             ManagementClock.Author(caller), now, cancellationToken).ConfigureAwait(false);
         await DbWrites.SaveAsync(db, "A member was added to this team at the same time; retry the request.", "member", cancellationToken)

@@ -22,7 +22,8 @@ internal static class TeamMemberDeleteEndpoint
         }
 
         var db = ManagementDb.Of(context);
-        var team = await TeamAccess.FindAsync(db, teamId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var team = await TeamAccess.FindForUpdateAsync(db, teamId, cancellationToken).ConfigureAwait(false);
         TeamAccess.RequireManage(caller, team, "/team/member_delete");
         var members = TeamMembers.Read(team.MembersWithRoles);
         var leaving = members.FindAll(m => m.Matches(request.UserId, request.UserEmail));
@@ -34,7 +35,6 @@ internal static class TeamMemberDeleteEndpoint
 
         var now = ManagementClock.Now(context);
         var userIds = leaving.Select(m => m.UserId).OfType<string>().ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         team.MembersWithRoles = TeamMembers.Write(members.Except(leaving));
         team.UpdatedAt = now;
         db.TeamMemberships.RemoveRange(await db.TeamMemberships.Where(m => m.TeamId == teamId && userIds.Contains(m.UserId))

@@ -34,7 +34,8 @@ internal static class TeamMemberUpdateEndpoint
         ManagementErrors.RequireNonNegative(request.RpmLimit, "rpm_limit");
 
         var db = ManagementDb.Of(context);
-        var team = await TeamAccess.FindAsync(db, teamId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var team = await TeamAccess.FindForUpdateAsync(db, teamId, cancellationToken).ConfigureAwait(false);
         TeamAccess.RequireManage(caller, team, "/team/member_update");
         var members = TeamMembers.Read(team.MembersWithRoles);
         var index = members.FindIndex(m => m.Matches(request.UserId, request.UserEmail));
@@ -46,7 +47,6 @@ internal static class TeamMemberUpdateEndpoint
 
         var now = ManagementClock.Now(context);
         var author = ManagementClock.Author(caller);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (request.MaxBudgetInTeam is not null || request.TpmLimit is not null || request.RpmLimit is not null)
         {
             var budget = await OwnBudgetAsync(db, team, userId, author, now, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,8 @@ internal static class UpdateTeamEndpoint
         TeamRules.Validate(request);
 
         var db = ManagementDb.Of(context);
-        var team = await TeamAccess.FindAsync(db, teamId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var team = await TeamAccess.FindForUpdateAsync(db, teamId, cancellationToken).ConfigureAwait(false);
         TeamAccess.RequireManage(caller, team, "/team/update");
         if (!LiteLLMRoles.IsAdmin(caller.UserRole) && (body.Has("blocked") || body.Has("organization_id")))
         {
@@ -34,7 +35,6 @@ internal static class UpdateTeamEndpoint
         }
 
         var now = ManagementClock.Now(context);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await TeamSettingsWriter.ApplyAsync(db, team, body, ManagementClock.Author(caller), now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,29 @@ public sealed class TeamMemberTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task MemberAdd_EightDifferentMembersAtOnce_TheTeamKeepsAllEight()
+    {
+        var teamId = await TeamAsync();
+        var userIds = Enumerable.Range(0, 8).Select(_ => ManagementFixture.NewId("user")).ToList();
+
+        var answers = await Task.WhenAll(userIds.Select(userId => fixture.Admin.PostJsonAsync("/team/member_add", new JsonObject
+        {
+            ["team_id"] = teamId,
+            ["member"] = TeamTestData.Member("user", userId),
+        })));
+
+        Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode, $"member_add answered {(int)a.StatusCode}"));
+        var info = await (await fixture.Admin.GetAsync(new Uri($"/team/info?team_id={teamId}", UriKind.Relative))).ReadObjectAsync();
+        var members = info["team_info"]!["members_with_roles"]!.AsArray().Select(m => m!["user_id"].Text()).ToHashSet();
+        Assert.True(members.SetEquals(userIds), $"members: {string.Join(", ", members)}");
+        await fixture.DbAsync(async db =>
+        {
+            Assert.Equal(8, await db.TeamMemberships.AsNoTracking().CountAsync(m => m.TeamId == teamId));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task MemberAdd_List_ByEmailAndExistingUser_UsesTheTeamMemberBudget()
     {
         var teamId = await TeamAsync(teamMemberBudget: 1.5);
