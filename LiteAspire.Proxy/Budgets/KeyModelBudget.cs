@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Data.Budgets;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Budgets;
 
@@ -37,7 +38,7 @@ public sealed record KeyModelBudget(double MaxBudget, string BudgetDuration)
         foreach (var (model, value) in models ?? [])
         {
             if (value is JsonObject entry && Number(entry["budget_limit"] ?? entry["max_budget"]) is { } max
-                && Text(entry["time_period"] ?? entry["budget_duration"]) is { } period && LiteLLMDuration.TryParse(period, out _))
+                && JsonRead.String(entry["time_period"] ?? entry["budget_duration"]) is { } period && LiteLLMDuration.TryParse(period, out _))
             {
                 (budgets ??= new(StringComparer.Ordinal))[model] = new KeyModelBudget(max, period);
             }
@@ -60,7 +61,4 @@ public sealed record KeyModelBudget(double MaxBudget, string BudgetDuration)
         : value.GetValueKind() == JsonValueKind.String && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
         : null
         : null;
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -59,13 +59,7 @@ public sealed class ProxyBudget
 
     private static double? Number(object? value)
     {
-        var number = value switch
-        {
-            null => (double?)null,
-            string text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw Invalid(text),
-            IConvertible convertible => convertible.ToDouble(CultureInfo.InvariantCulture),
-            _ => throw Invalid(value),
-        };
+        var number = value is null ? (double?)null : ConfigValues.NumberOf(value) ?? throw Invalid(value);
         return number is > 0 ? number : null;
     }
 

@@ -48,6 +48,20 @@ public static partial class ConfigValues
         return negative ? -value : value;
     }
 
+    /// <summary>
+    /// A number from a settings value: as config.yaml's reader gives it (<see cref="long"/>, <see cref="double"/>), or as text
+    /// (an environment variable, a quoted scalar); null when absent or not a number.
+    /// </summary>
+    public static double? NumberOf(object? value) => value switch
+    {
+        long l => l,
+        int i => i,
+        double d => d,
+        decimal m => (double)m,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
     /// <summary>Reads a YAML 1.1 float (a dot is required; <c>.inf</c>, <c>.nan</c>), or an integer as a double.</summary>
     public static double? ToNumber(string text)
     {

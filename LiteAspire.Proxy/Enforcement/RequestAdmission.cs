@@ -10,12 +10,8 @@ namespace LiteAspire.Proxy.Enforcement;
 /// the budgets every request falls under (<see cref="SharedBudgets"/>: global and tags), as in LiteLLM.
 /// </summary>
 public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets, EndUserEnforcer endUsers, IRateLimiter limiter,
-    SharedBudgets? shared = null)
+    SharedBudgets shared)
 {
-    /// <summary>Admits a request that carries no tags; see the overload with tags.</summary>
-    public ValueTask<AdmissionTicket> AdmitAsync(HttpContext context, string modelGroup, string? endUserId, CancellationToken cancellationToken) =>
-        AdmitAsync(context, modelGroup, endUserId, [], cancellationToken);
-
     /// <summary>
     /// Admits the authenticated caller of <paramref name="context"/> to <paramref name="modelGroup"/> on behalf of the customer
     /// <paramref name="endUserId"/> (the body's <c>user</c>, or null), carrying <paramref name="tags"/> (<see cref="RequestTags"/>),
@@ -30,7 +26,7 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
         // The body's customer wins; a JWT may name one (end_user_id_jwt_field).
         endUserId ??= caller?.EndUserId;
         var endUser = await endUsers.CheckAsync(endUserId, cancellationToken).ConfigureAwait(false);
-        var common = shared is null ? [] : await shared.ScopesAsync(tags, cancellationToken).ConfigureAwait(false);
+        var common = await shared.ScopesAsync(tags, cancellationToken).ConfigureAwait(false);
         if (caller is null || caller.IsMasterKey)
         {
             await budgets.CheckAsync(common, cancellationToken).ConfigureAwait(false);

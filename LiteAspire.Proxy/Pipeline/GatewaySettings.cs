@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using LiteAspire.Proxy.Configuration;
 
 namespace LiteAspire.Proxy.Pipeline;
@@ -20,7 +18,7 @@ public sealed class GatewaySettings
         DropParams = config.LiteLLMSettings.DropParams ?? false;
         var seconds = config.RouterSettings.Timeout ?? config.LiteLLMSettings.RequestTimeout ?? DefaultTimeoutSeconds;
         DefaultTimeout = TimeSpan.FromSeconds(seconds > 0 ? seconds : DefaultTimeoutSeconds);
-        var megabytes = Number(config.GeneralSettings.Extra.GetValueOrDefault("max_request_size_mb")) ?? DefaultMaxRequestSizeMb;
+        var megabytes = ConfigValues.NumberOf(config.GeneralSettings.Extra.GetValueOrDefault("max_request_size_mb")) ?? DefaultMaxRequestSizeMb;
         MaxRequestBytes = (long)(megabytes * 1024 * 1024);
     }
 
@@ -32,12 +30,4 @@ public sealed class GatewaySettings
 
     /// <summary>The largest request body accepted (413 above it).</summary>
     public long MaxRequestBytes { get; }
-
-    private static double? Number(object? value) => value switch
-    {
-        long l => l,
-        double d => d,
-        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
-    };
 }

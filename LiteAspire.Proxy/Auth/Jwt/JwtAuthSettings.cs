@@ -72,7 +72,7 @@ public sealed class JwtAuthSettings
             Enabled = true,
             PublicKeyUrls = Urls(configuration["JWT_PUBLIC_KEY_URL"]),
             Audience = NullIfEmpty(configuration["JWT_AUDIENCE"]),
-            PublicKeyTtl = Number(jwt.GetValueOrDefault("public_key_ttl")) is { } seconds && seconds >= 0
+            PublicKeyTtl = ConfigValues.NumberOf(jwt.GetValueOrDefault("public_key_ttl")) is { } seconds && seconds >= 0
                 ? TimeSpan.FromSeconds(seconds) : DefaultPublicKeyTtl,
             AdminScope = Text(jwt, "admin_jwt_scope") ?? DefaultAdminScope,
             TeamIdField = Text(jwt, "team_id_jwt_field"),
@@ -96,10 +96,6 @@ public sealed class JwtAuthSettings
         NullIfEmpty(Convert.ToString(map.GetValueOrDefault(name), CultureInfo.InvariantCulture));
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static double? Number(object? value) =>
-        double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number : null;
 
     private static Uri[] Urls(string? value)
     {

@@ -62,9 +62,10 @@ public class AuthAdmissionBenchmarks
             ? new InMemoryRateLimiter(new RateLimitOptions(), time)
             : new RedisRateLimiter(_redis, new RateLimitOptions(), time, NullLogger<RedisRateLimiter>.Instance);
         var router = new ModelRouter(new DeploymentTable(config, new DeploymentResolver(new ProviderRegistry(), _ => null)), new SimpleShuffleSelector());
-        var endUsers = new EndUserLookup(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), time, settings,
-            NullLogger<EndUserLookup>.Instance);
-        _admission = new RequestAdmission(new ModelAccess(router), new BudgetEnforcer(spend), new EndUserEnforcer(endUsers, spend), limiter);
+        var scopes = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        var endUsers = new EndUserLookup(scopes, time, settings, NullLogger<EndUserLookup>.Instance);
+        var shared = new SharedBudgets(new ProxyBudget(config), new TagLookup(scopes, time, settings, NullLogger<TagLookup>.Instance));
+        _admission = new RequestAdmission(new ModelAccess(router), new BudgetEnforcer(spend), new EndUserEnforcer(endUsers, spend), limiter, shared);
         _context = new DefaultHttpContext();
         _context.Request.Headers.Authorization = "Bearer " + Key;
     }
@@ -78,7 +79,7 @@ public class AuthAdmissionBenchmarks
         _context.Response.Headers.Clear();
         var caller = await _authenticator.AuthenticateAsync(_context.Request, CancellationToken.None);
         _context.Features.Set(caller);
-        var ticket = await _admission.AdmitAsync(_context, "gpt-4o", null, CancellationToken.None);
+        var ticket = await _admission.AdmitAsync(_context, "gpt-4o", null, [], CancellationToken.None);
         await ticket.CompleteAsync(0.0001, 120);
         return _context.Response.Headers.Count;
     }
