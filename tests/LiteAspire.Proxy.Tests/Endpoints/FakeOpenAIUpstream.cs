@@ -2,13 +2,10 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Tests.Support;
+
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiteAspire.Proxy.Tests.Endpoints;
 
@@ -51,15 +48,10 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     public static async Task<FakeOpenAIUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeOpenAIUpstream(app);
         app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        fake.BaseUri = await LoopbackApp.StartAsync(app);
         return fake;
     }
 

@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 
+using LiteAspire.Proxy.Tests.Support;
+
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiteAspire.Proxy.Tests.Auth.Jwt;
 
@@ -33,10 +30,7 @@ internal sealed class JwksServer : IAsyncDisposable
 
     public static async Task<JwksServer> StartAsync(params TestSigningKey[] keys)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new JwksServer(app);
         foreach (var key in keys)
         {
@@ -44,9 +38,7 @@ internal sealed class JwksServer : IAsyncDisposable
         }
 
         app.MapGet("/.well-known/jwks.json", server.Serve);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Url = new Uri(address.TrimEnd('/') + "/.well-known/jwks.json");
+        server.Url = new Uri(await LoopbackApp.StartAsync(app), ".well-known/jwks.json");
         return server;
     }
 

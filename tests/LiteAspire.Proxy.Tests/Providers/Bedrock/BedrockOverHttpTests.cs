@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LiteAspire.Proxy.Providers.Bedrock;
+using LiteAspire.Proxy.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using static LiteAspire.Proxy.Tests.Providers.Bedrock.ProviderTestKit;
 
 namespace LiteAspire.Proxy.Tests.Providers.Bedrock;
@@ -23,9 +20,7 @@ public sealed class BedrockOverHttpTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
+        _server = LoopbackApp.Create();
         _server.MapPost("/model/{id}/converse-stream", async context =>
         {
             _signatureProblem = await CheckSignature(context);
@@ -38,8 +33,7 @@ public sealed class BedrockOverHttpTests : IAsyncLifetime
             await context.Response.Body.WriteAsync(EventStreamEncoder.EncodeEvent("messageStop", "{\"stopReason\":\"end_turn\"}"));
             await context.Response.Body.WriteAsync(EventStreamEncoder.EncodeEvent("metadata", "{\"usage\":{\"inputTokens\":3,\"outputTokens\":1,\"totalTokens\":4}}"));
         });
-        await _server.StartAsync();
-        _baseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _baseUrl = (await LoopbackApp.StartAsync(_server)).ToString().TrimEnd('/');
     }
 
     public async Task DisposeAsync()
