@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using LiteAspire.Data.Spend;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Providers;
-using LiteAspire.Proxy.Providers.Shared;
 using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Enforcement;
@@ -27,8 +26,8 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(deployment);
-        var prompt = Tokens(usage, "prompt_tokens");
-        var completion = Tokens(usage, "completion_tokens");
+        var tokens = UsageTokens.Of(usage);
+        var (prompt, completion) = (tokens.Prompt, tokens.Completion);
         var spend = success ? (double)(cost ?? 0m) : 0;
         var settled = ticket.CompleteAsync(spend, _tokenKind switch
         {
@@ -62,6 +61,9 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             Provider = deployment.Provider,
             PromptTokens = prompt,
             CompletionTokens = completion,
+            CacheReadInputTokens = tokens.CacheRead,
+            CacheCreationInputTokens = tokens.CacheCreation,
+            ReasoningTokens = tokens.Reasoning,
             Spend = spend,
             StartTime = startTime,
             EndTime = time.GetUtcNow().UtcDateTime,
@@ -94,6 +96,4 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
 
         return false;
     }
-
-    private static long Tokens(JsonObject? usage, string name) => JsonRead.LongOrZero(usage?[name]);
 }
