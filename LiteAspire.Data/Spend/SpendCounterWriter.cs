@@ -8,53 +8,106 @@ using Microsoft.EntityFrameworkCore;
 namespace LiteAspire.Data.Spend;
 
 /// <summary>
-/// Adds a batch of spend to the counters of LiteLLM's tables — keys, users (and the global budget's
-/// <see cref="ProxyBudgetRow.UserId"/> row), teams, team memberships, organizations, end users, tags — in one
-/// transaction. Every increment is a single atomic <c>spend = spend + x</c> (no read-modify-write, so replicas writing the
-/// same rows lose nothing), rows are touched in a fixed order (table, then id) so concurrent writers never deadlock, and a
-/// key, user or team whose budget period has ended is first reset to zero with its next <c>budget_reset_at</c>.
+/// The counters of a spend batch — keys, users (and the global budget's <see cref="ProxyBudgetRow.UserId"/> row), teams,
+/// team memberships, organizations, end users, tags — inside the batch's transaction. Every increment is a single atomic
+/// <c>spend = spend + x</c> (no read-modify-write, so writers on the same rows lose nothing), rows are touched in a fixed
+/// order (table, then id) so concurrent writers never deadlock, and a key, user or team whose budget period has ended is
+/// first reset to zero with its next <c>budget_reset_at</c>.
 /// </summary>
-public static class SpendCounterWriter
+internal static class SpendCounterWriter
 {
-    /// <summary>Applies <paramref name="events"/> at <paramref name="now"/> (UTC).</summary>
-    public static async Task ApplyAsync(LiteLLMDbContext db, IReadOnlyList<SpendEvent> events, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Adds the spend of <paramref name="events"/> at <paramref name="now"/> (UTC) and returns each counter's change.</summary>
+    public static async Task<List<CounterChange>> AddAsync(LiteLLMDbContext db, IReadOnlyList<SpendEvent> events, DateTime now,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(events);
+        var changes = new List<CounterChange>();
         if (!events.Any(e => e.Spend > 0))
         {
-            return;
+            return changes;
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var keys = Sum(events, e => e.ApiKey);
+        await ResetAndAddAsync(db.VerificationTokens, k => k.Token, keys, now, cancellationToken).ConfigureAwait(false);
+        var users = SumMany(events, UsersOf);
+        await ResetAndAddAsync(db.Users, u => u.UserId, users, now, cancellationToken).ConfigureAwait(false);
+        var teams = Sum(events, e => e.TeamId);
+        await ResetAndAddAsync(db.Teams, t => t.TeamId, teams, now, cancellationToken).ConfigureAwait(false);
+        var members = Sum(events, e => e.TeamId is null || e.UserId is null ? null : $"{e.TeamId}\n{e.UserId}");
+        foreach (var (member, amount) in members)
         {
-            await ResetAndAddAsync(db.VerificationTokens, k => k.Token, Sum(events, e => e.ApiKey), now, cancellationToken).ConfigureAwait(false);
-            await ResetAndAddAsync(db.Users, u => u.UserId, SumMany(events, UsersOf), now, cancellationToken).ConfigureAwait(false);
-            await ResetAndAddAsync(db.Teams, t => t.TeamId, Sum(events, e => e.TeamId), now, cancellationToken).ConfigureAwait(false);
-            foreach (var (member, amount) in Sum(events, e => e.TeamId is null || e.UserId is null ? null : $"{e.TeamId}\n{e.UserId}"))
-            {
-                var (teamId, userId) = (member[..member.IndexOf('\n', StringComparison.Ordinal)], member[(member.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
-                await db.TeamMemberships.Where(m => m.TeamId == teamId && m.UserId == userId)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.Spend, m => m.Spend + amount)
-                        .SetProperty(m => m.TotalSpend, m => m.TotalSpend + amount), cancellationToken).ConfigureAwait(false);
-            }
+            var (teamId, userId) = SplitMember(member);
+            await db.TeamMemberships.Where(m => m.TeamId == teamId && m.UserId == userId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Spend, m => m.Spend + amount)
+                    .SetProperty(m => m.TotalSpend, m => m.TotalSpend + amount), cancellationToken).ConfigureAwait(false);
+        }
 
-            foreach (var (id, amount) in Sum(events, e => e.OrganizationId))
-            {
-                await db.Organizations.Where(o => o.OrganizationId == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Spend, o => o.Spend + amount), cancellationToken).ConfigureAwait(false);
-            }
+        var organizations = Sum(events, e => e.OrganizationId);
+        foreach (var (id, amount) in organizations)
+        {
+            await db.Organizations.Where(o => o.OrganizationId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Spend, o => o.Spend + amount), cancellationToken).ConfigureAwait(false);
+        }
 
-            foreach (var (id, amount) in Sum(events, e => e.EndUser))
-            {
-                await db.EndUsers.Where(u => u.UserId == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.Spend, u => u.Spend + amount), cancellationToken).ConfigureAwait(false);
-            }
+        var endUsers = Sum(events, e => e.EndUser);
+        foreach (var (id, amount) in endUsers)
+        {
+            await db.EndUsers.Where(u => u.UserId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Spend, u => u.Spend + amount), cancellationToken).ConfigureAwait(false);
+        }
 
-            await TagSpendWriter.ResetAndAddAsync(db, SumMany(events, e => e.Tags), now, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var tags = SumMany(events, e => e.Tags);
+        await TagSpendWriter.ResetAndAddAsync(db, tags, now, cancellationToken).ConfigureAwait(false);
+
+        // Read back inside the transaction: the rows are ours until commit, so before = after - amount exactly.
+        Changes(changes, SpendEntity.Key, keys, await SpendOfAsync(db.VerificationTokens, keys, k => keys.Keys.Contains(k.Token),
+            k => new { Id = k.Token, k.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        Changes(changes, SpendEntity.User, users, await SpendOfAsync(db.Users, users, u => users.Keys.Contains(u.UserId),
+            u => new { Id = u.UserId, u.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        Changes(changes, SpendEntity.Team, teams, await SpendOfAsync(db.Teams, teams, t => teams.Keys.Contains(t.TeamId),
+            t => new { Id = t.TeamId, t.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        var memberTeams = members.Keys.Select(m => SplitMember(m).TeamId).Distinct().ToList();
+        Changes(changes, SpendEntity.TeamMember, members, await SpendOfAsync(db.TeamMemberships, members, m => memberTeams.Contains(m.TeamId),
+            m => new { m.TeamId, m.UserId, m.Spend }, r => ($"{r.TeamId}\n{r.UserId}", r.Spend), cancellationToken).ConfigureAwait(false));
+        Changes(changes, SpendEntity.Organization, organizations, await SpendOfAsync(db.Organizations, organizations,
+            o => organizations.Keys.Contains(o.OrganizationId), o => new { Id = o.OrganizationId, o.Spend }, r => (r.Id, r.Spend),
+            cancellationToken).ConfigureAwait(false));
+        Changes(changes, SpendEntity.EndUser, endUsers, await SpendOfAsync(db.EndUsers, endUsers, u => endUsers.Keys.Contains(u.UserId),
+            u => new { Id = u.UserId, u.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        Changes(changes, SpendEntity.Tag, tags, await SpendOfAsync(db.Tags, tags, t => tags.Keys.Contains(t.TagName),
+            t => new { Id = t.TagName, t.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        return changes;
+    }
+
+    private static (string TeamId, string UserId) SplitMember(string member)
+    {
+        var newline = member.IndexOf('\n', StringComparison.Ordinal);
+        return (member[..newline], member[(newline + 1)..]);
+    }
+
+    private static async Task<Dictionary<string, double>> SpendOfAsync<T, TRow>(IQueryable<T> rows, SortedDictionary<string, double> sums,
+        Expression<Func<T, bool>> filter, Expression<Func<T, TRow>> select, Func<TRow, (string Id, double Spend)> idAndSpend,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (sums.Count == 0)
+        {
+            return [];
+        }
+
+        var read = await rows.AsNoTracking().Where(filter).Select(select).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return read.Select(idAndSpend).ToDictionary(r => r.Id, r => r.Spend, StringComparer.Ordinal);
+    }
+
+    // Rows that do not exist (a key deleted meanwhile, a tag without a row) raised nothing.
+    private static void Changes(List<CounterChange> changes, SpendEntity entity, SortedDictionary<string, double> sums, Dictionary<string, double> after)
+    {
+        foreach (var (id, amount) in sums)
+        {
+            if (after.TryGetValue(id, out var spend))
+            {
+                changes.Add(new CounterChange(entity, id, spend - amount, spend));
+            }
         }
     }
 

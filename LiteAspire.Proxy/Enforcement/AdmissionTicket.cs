@@ -14,9 +14,11 @@ public sealed class AdmissionTicket
     private int _completed;
 
     internal AdmissionTicket(ApiKeyAuth? caller, string? endUserId, IReadOnlyList<string> tags, IReadOnlyList<BudgetedScope> scopes, RateLimitLease lease,
-        BudgetEnforcer? budgets)
+        BudgetEnforcer? budgets, HttpContext? context = null)
     {
         Caller = caller;
+        Route = context?.Request.Path.Value;
+        RequesterIp = context?.Connection.RemoteIpAddress?.ToString();
         EndUserId = endUserId;
         Tags = tags;
         Scopes = scopes;
@@ -29,6 +31,12 @@ public sealed class AdmissionTicket
 
     /// <summary>The caller, when one was authenticated.</summary>
     public ApiKeyAuth? Caller { get; }
+
+    /// <summary>The path the client called, e.g. <c>/v1/chat/completions</c>.</summary>
+    public string? Route { get; }
+
+    /// <summary>The client's IP address.</summary>
+    public string? RequesterIp { get; }
 
     /// <summary>The customer the call is made for (the body's <c>user</c>), or null.</summary>
     public string? EndUserId { get; }

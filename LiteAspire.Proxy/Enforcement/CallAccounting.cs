@@ -48,7 +48,11 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         recorder.Record(new SpendEvent
         {
             RequestId = requestId,
+            CallType = CallTypeOf(ticket.Route),
+            Endpoint = ticket.Route,
+            RequesterIpAddress = ticket.RequesterIp,
             ApiKey = caller.Token,
+            KeyAlias = caller.KeyAlias,
             UserId = caller.UserId,
             TeamId = caller.TeamId,
             OrganizationId = caller.OrganizationId,
@@ -59,6 +63,7 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             Model = deployment.UpstreamModel,
             ModelId = deployment.Id,
             Provider = deployment.Provider,
+            ApiBase = ApiBaseOf(deployment),
             PromptTokens = prompt,
             CompletionTokens = completion,
             CacheReadInputTokens = tokens.CacheRead,
@@ -83,6 +88,22 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             logger.LogWarning("Counting a finished call against its budgets and limits failed: {Error}", e.Message);
         }
     }
+
+    // LiteLLM's call types, by the route the client called.
+    private static string CallTypeOf(string? route) => route switch
+    {
+        null => "acompletion",
+        _ when route.EndsWith("/embeddings", StringComparison.Ordinal) => "aembedding",
+        _ when route.EndsWith("/messages", StringComparison.Ordinal) => "anthropic_messages",
+        _ when route.EndsWith("/chat/completions", StringComparison.Ordinal) => "acompletion",
+        _ when route.EndsWith("/completions", StringComparison.Ordinal) => "atext_completion",
+        _ => "acompletion",
+    };
+
+    // As x-litellm-model-api-base shows it: no query string (it can carry credentials).
+    private static string? ApiBaseOf(ResolvedDeployment deployment) => deployment.ApiBase is { } apiBase && apiBase.IndexOf('?', StringComparison.Ordinal) is var query and >= 0
+        ? apiBase[..query]
+        : deployment.ApiBase;
 
     private static bool CountsTowardsProxyBudget(IReadOnlyList<Budgets.BudgetedScope> scopes)
     {

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+
 using LiteAspire.Data.Database;
+using LiteAspire.Data.Spend.Queue;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Budgets;
 using LiteAspire.Proxy.Replicas;
@@ -29,11 +32,35 @@ public static class EnforcementServiceExtensions
         var hasDatabase = services.Any(d => d.ServiceType == typeof(DatabaseConnection));
         services.TryAddSingleton(new SpendRecorder(enabled: hasDatabase));
         services.TryAddSingleton<CallAccounting>();
-        if (hasDatabase)
+        if (services.HasSpendStream())
+        {
+            AddSpendStream(services, configuration);
+        }
+        else if (hasDatabase)
         {
             services.AddHostedService<SpendFlushService>();
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// With Redis, spend goes through the durable stream: shipped there (or to the disk journal), and written to the database
+    /// by the Worker — or by this proxy too unless <c>Spend:WriteInProxy</c> is false (the AppHost sets it: its Worker writes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddSpendStream(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Spend");
+        var directory = section["JournalDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "liteaspire", "spend-journal");
+        var maxBytes = (section.GetValue<long?>("JournalMaxMegabytes") ?? 512) * 1024 * 1024;
+        services.TryAddSingleton(_ => new SpendJournal(directory, maxBytes));
+        services.AddHostedService<SpendStreamShipper>();
+        if (section.GetValue("WriteInProxy", defaultValue: true))
+        {
+            services.AddSpendQueueConsumer(configuration);
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
         {
             await budgets.CheckAsync(common, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<BudgetedScope> counted = endUser is null ? common : [endUser, .. common];
-            return new AdmissionTicket(caller, endUserId, tags, counted, RateLimitLease.None, budgets);
+            return new AdmissionTicket(caller, endUserId, tags, counted, RateLimitLease.None, budgets, context);
         }
 
         access.Check(caller, modelGroup);
@@ -77,6 +77,6 @@ public sealed class RequestAdmission(ModelAccess access, BudgetEnforcer budgets,
         }
 
         lease.AddHeaders(context.Response.Headers);
-        return new AdmissionTicket(caller, endUserId, tags, scopes, lease, budgets);
+        return new AdmissionTicket(caller, endUserId, tags, scopes, lease, budgets, context);
     }
 }

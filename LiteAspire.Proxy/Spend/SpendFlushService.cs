@@ -64,7 +64,7 @@ public sealed class SpendFlushService(SpendRecorder recorder, IServiceScopeFacto
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LiteLLMDbContext>();
-            await SpendCounterWriter.ApplyAsync(db, batch, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            await SpendBatchWriter.ApplyAsync(db, batch, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,0 +1,139 @@
+using LiteAspire.Data.Spend;
+using LiteAspire.Data.Spend.Queue;
+
+using StackExchange.Redis;
+
+namespace LiteAspire.Proxy.Spend;
+
+/// <summary>
+/// Moves recorded spend events onto the Redis spend stream, as soon as they come, in pipelined batches. What Redis does not
+/// acknowledge goes to the <see cref="SpendJournal"/> on disk; while Redis is away new events go straight there, and once it
+/// answers again the journal is replayed into the stream. On shutdown what is queued is shipped or journaled.
+/// </summary>
+public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnectionMultiplexer redis, SpendJournal journal, ILogger<SpendStreamShipper> logger)
+    : BackgroundService
+{
+    /// <summary>Events per pipelined round trip at most.</summary>
+    public const int BatchSize = 512;
+
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
+
+    private volatile bool _redisDown;
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        recorder.Overflow = e => journal.Append([SpendEventJson.Serialize(e)]);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var replaying = ReplayWhenRedisAnswersAsync(stoppingToken);
+        var batch = new List<byte[]>(BatchSize);
+        try
+        {
+            while (await recorder.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Fill(batch);
+                await ShipAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: ship what is queued, or keep it on disk for the next start.
+            do
+            {
+                Fill(batch);
+                await ShipAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+            while (recorder.Reader.Count > 0);
+        }
+
+        await replaying.ConfigureAwait(false);
+    }
+
+    private void Fill(List<byte[]> batch)
+    {
+        while (batch.Count < BatchSize && recorder.Reader.TryRead(out var spendEvent))
+        {
+            batch.Add(SpendEventJson.Serialize(spendEvent));
+        }
+    }
+
+    private async Task ShipAsync(List<byte[]> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (_redisDown || !redis.IsConnected)
+        {
+            journal.Append(batch);
+            MarkDown("not connected");
+            return;
+        }
+
+        var acknowledged = await redis.GetDatabase().AppendSpendEventsAsync(batch).ConfigureAwait(false);
+        var kept = batch.Where((_, i) => !acknowledged[i]).ToList();
+        if (kept.Count > 0)
+        {
+            journal.Append(kept);
+            MarkDown($"{kept.Count} of {batch.Count} events not acknowledged");
+        }
+    }
+
+    private void MarkDown(string reason)
+    {
+        if (!_redisDown)
+        {
+            _redisDown = true;
+            LogJournaling(logger, reason);
+        }
+    }
+
+    // While events wait on disk: once Redis answers, put them on the stream, then ship directly again.
+    private async Task ReplayWhenRedisAnswersAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(ProbeInterval, stoppingToken).ConfigureAwait(false);
+                if (!journal.HasEvents && !_redisDown)
+                {
+                    continue;
+                }
+
+                var db = redis.GetDatabase();
+                await db.PingAsync().ConfigureAwait(false);
+                // New events go to Redis again first, so the journal only shrinks from here.
+                _redisDown = false;
+                var replayed = await journal.ReplayAsync(async chunk => (await db.AppendSpendEventsAsync(chunk).ConfigureAwait(false)).All(a => a),
+                    BatchSize, stoppingToken).ConfigureAwait(false);
+                if (replayed > 0)
+                {
+                    LogReplayed(logger, replayed, journal.Bytes);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or IOException)
+            {
+                MarkDown(e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot take spend events ({Reason}): keeping them in the disk journal until it answers.")]
+    private static partial void LogJournaling(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} spend events from the disk journal into Redis; {Bytes} bytes still waiting.")]
+    private static partial void LogReplayed(ILogger logger, int count, long bytes);
+}
