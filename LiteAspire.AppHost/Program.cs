@@ -15,6 +15,8 @@ var proxy = builder.AddProject("proxy", "../LiteAspire.Proxy")
     .WithReference(database)
     .WithReference(cache)
     .WithEnvironment("LITELLM_MASTER_KEY", masterKey)
+    // The Worker writes spend to the database; the proxy only ships it to the Redis stream.
+    .WithEnvironment("Spend__WriteInProxy", "false")
     .WaitFor(database)
     .WaitFor(cache);
 

@@ -11,6 +11,13 @@ public sealed record SpendEvent
     /// <summary>Unique per request (the response id, e.g. <c>chatcmpl-...</c>, else the call id): applying an event twice is a no-op.</summary>
     public required string RequestId { get; init; }
 
+    /// <summary>
+    /// The proxy's own id of the call (<c>x-litellm-call-id</c>, a random UUID): what tells a redelivered event from another
+    /// request whose upstream reused a response id (some OpenAI-compatible servers number responses). The second such
+    /// request is logged under its call id.
+    /// </summary>
+    public string? CallId { get; init; }
+
     /// <summary><c>acompletion</c>, <c>aembedding</c>, ...</summary>
     public string CallType { get; init; } = "acompletion";
 

@@ -14,16 +14,52 @@ namespace LiteAspire.Data.Spend;
 internal static class SpendLogWriter
 {
     /// <summary>Adds the new events' rows to <paramref name="db"/> (saved by the caller) and returns them, sorted by request id.</summary>
+    /// <remarks>
+    /// An event is known when a row with its request id and its call id exists (a redelivery), or a row under its call id does.
+    /// A row with its request id but another call's id is a different request whose upstream reused the response id: the
+    /// event is logged under its call id instead, so it is neither lost nor mistaken for a duplicate.
+    /// </remarks>
     public static async Task<List<SpendEvent>> AddNewAsync(LiteLLMDbContext db, IReadOnlyList<SpendEvent> events, CancellationToken cancellationToken)
     {
-        // One event per request id (a stream can deliver one twice in a batch), in a fixed order so writers lock the same way.
-        var unique = events.DistinctBy(e => e.RequestId, StringComparer.Ordinal).OrderBy(e => e.RequestId, StringComparer.Ordinal).ToList();
-        var ids = unique.Select(e => e.RequestId).ToList();
-        var logged = (await db.SpendLogs.AsNoTracking().Where(l => ids.Contains(l.RequestId)).Select(l => l.RequestId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var fresh = unique.Where(e => !logged.Contains(e.RequestId)).ToList();
+        var ids = events.Select(e => e.RequestId).Concat(events.Select(e => e.CallId).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var logged = (await db.SpendLogs.AsNoTracking().Where(l => ids.Contains(l.RequestId)).Select(l => new { l.RequestId, l.Metadata })
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(l => l.RequestId, l => CallIdOf(l.Metadata), StringComparer.Ordinal);
+        var fresh = new List<SpendEvent>(events.Count);
+        foreach (var e in events)
+        {
+            var row = e;
+            if (logged.TryGetValue(e.RequestId, out var callId))
+            {
+                if (e.CallId is null || callId == e.CallId || logged.ContainsKey(e.CallId))
+                {
+                    continue;
+                }
+
+                row = e with { RequestId = e.CallId };
+            }
+
+            logged[row.RequestId] = e.CallId;
+            fresh.Add(row);
+        }
+
+        // A fixed order, so writers racing on the same rows lock them alike.
+        fresh.Sort((a, b) => string.CompareOrdinal(a.RequestId, b.RequestId));
         db.SpendLogs.AddRange(fresh.Select(Row));
         return fresh;
+    }
+
+    private static string? CallIdOf(string? metadata)
+    {
+        try
+        {
+            return metadata is { Length: > 0 } && JsonNode.Parse(metadata) is JsonObject json && json["litellm_call_id"] is JsonValue id
+                ? id.GetValue<string>()
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static SpendLogs Row(SpendEvent e) => new()
@@ -63,6 +99,7 @@ internal static class SpendLogWriter
     {
         var metadata = new JsonObject
         {
+            ["litellm_call_id"] = e.CallId,
             ["user_api_key"] = e.ApiKey,
             ["user_api_key_alias"] = e.KeyAlias,
             ["user_api_key_team_id"] = e.TeamId,

@@ -18,6 +18,7 @@ public sealed class AdmissionTicket
     {
         Caller = caller;
         Route = context?.Request.Path.Value;
+        CallId = context is null ? null : Pipeline.CallTiming.CallId(context);
         RequesterIp = context?.Connection.RemoteIpAddress?.ToString();
         EndUserId = endUserId;
         Tags = tags;
@@ -31,6 +32,9 @@ public sealed class AdmissionTicket
 
     /// <summary>The caller, when one was authenticated.</summary>
     public ApiKeyAuth? Caller { get; }
+
+    /// <summary>The call id (<c>x-litellm-call-id</c>).</summary>
+    public string? CallId { get; }
 
     /// <summary>The path the client called, e.g. <c>/v1/chat/completions</c>.</summary>
     public string? Route { get; }

@@ -48,6 +48,7 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         recorder.Record(new SpendEvent
         {
             RequestId = requestId,
+            CallId = ticket.CallId,
             CallType = CallTypeOf(ticket.Route),
             Endpoint = ticket.Route,
             RequesterIpAddress = ticket.RequesterIp,

@@ -167,9 +167,29 @@ public class SpendBatchWriterTests(PostgresFixture postgres)
         Assert.Contains(result.Changes, c => c.Entity == SpendEntity.Team && c.Id == team && c.SpendAfter == 1.75);
     }
 
+    [Fact]
+    public async Task TwoRequestsWhoseUpstreamReusedAResponseId_AreBothLogged_AndRedeliveringThemAddsNothing()
+    {
+        var (keys, team, user) = await SeedAsync(keyCount: 1, budgetResetAt: null);
+        var first = Event(keys[0], team, user, 0.1) with { RequestId = "chatcmpl-" + Guid.NewGuid().ToString("N")[..6] };
+        var second = Event(keys[0], team, user, 0.2) with { RequestId = first.RequestId };
+
+        await using (var db = PostgresFixture.CreateContext(postgres.MigratedDatabase))
+        {
+            Assert.Equal(2, (await SpendBatchWriter.ApplyAsync(db, [first, second], Now, CancellationToken.None)).Logged);
+            Assert.Equal(0, (await SpendBatchWriter.ApplyAsync(db, [second, first], Now, CancellationToken.None)).Logged);
+        }
+
+        await using var read = PostgresFixture.CreateContext(postgres.MigratedDatabase);
+        var rows = await read.SpendLogs.Where(l => l.RequestId == first.RequestId || l.RequestId == second.CallId).ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(0.3, (await read.VerificationTokens.SingleAsync(k => k.Token == keys[0])).Spend, 9);
+    }
+
     private static SpendEvent Event(string token, string team, string? user, double spend) => new()
     {
-        RequestId = Guid.NewGuid().ToString(),
+        RequestId = "chatcmpl-" + Guid.NewGuid().ToString("N"),
+        CallId = Guid.NewGuid().ToString(),
         ApiKey = token,
         TeamId = team,
         UserId = user,
