@@ -20,21 +20,7 @@ PAIRS=${PAIRS:-4}
 KEY_PARAMS=${KEY_PARAMS:-'{"rpm_limit": 1000000000, "tpm_limit": 1000000000000, "max_parallel_requests": 1000, "max_budget": 1000000, "models": ["fake"]}'}
 MASTER_KEY=sk-bench-master
 WORK=$(mktemp -d /tmp/liteaspire-auth-bench.XXXXXX)
-PIDS=""
-stop() {
-  for pid in $PIDS; do
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-}
-trap stop EXIT
-log() { echo "== $*" >&2; }
-wait_http() {
-  for _ in $(seq 1 120); do curl -fs -o /dev/null --max-time 1 "$1" && return 0; sleep 0.5; done
-  echo "timed out waiting for $1" >&2; return 1
-}
-command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+. "$ROOT/bench/common.sh"
 
 log "building Release (FakeProvider, Proxy)"
 dotnet build -c Release -v q -nologo "$ROOT/LiteAspire.FakeProvider" > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
@@ -43,10 +29,7 @@ dotnet build -c Release -v q -nologo "$ROOT/LiteAspire.Proxy" >> "$WORK/build.lo
 log "starting redis-server and the fake upstream on core 1"
 taskset -c 1 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
 PIDS="$PIDS $!"
-FakeProvider__LatencyMs=0 taskset -c 1 dotnet "$ROOT/LiteAspire.FakeProvider/bin/Release/net10.0/LiteAspire.FakeProvider.dll" \
-  --urls "http://127.0.0.1:$FAKE_PORT" > "$WORK/fake.log" 2>&1 &
-PIDS="$PIDS $!"
-wait_http "http://127.0.0.1:$FAKE_PORT/health"
+start_fake "$FAKE_PORT" 1
 
 cat > "$WORK/config.yaml" <<YAML
 general_settings:
@@ -72,29 +55,23 @@ KEY=$(curl -fs -X POST "http://127.0.0.1:$PROXY_PORT/key/generate" -H "Authoriza
   | sed 's/.*"key": *"\(sk-[^"]*\)".*/\1/')
 [ "${KEY#sk-}" != "$KEY" ] || { echo "could not generate a key" >&2; exit 1; }
 
-# run NAME KEY CONNECTIONS SECONDS → the RESULT line of bench/chat.lua
-run() {
-  BENCH_MASTER_KEY=$2 taskset -c 1 timeout $(($4 + 30)) wrk -t1 -c"$3" -d"${4}s" --timeout 5s --latency -s "$ROOT/bench/chat.lua" \
-    "http://127.0.0.1:$PROXY_PORT/v1/chat/completions" > "$WORK/$1.txt" 2>&1 || true
-  grep '^RESULT' "$WORK/$1.txt" || { cat "$WORK/$1.txt" >&2; echo "RESULT p50_us=0 rps=0 non2xx=0"; }
-}
-field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+URL="http://127.0.0.1:$PROXY_PORT/v1/chat/completions"
 
 log "warming up both paths (${WARMUP}s each)"
-run warm-master "$MASTER_KEY" 8 "$WARMUP" > /dev/null
-run warm-key "$KEY" 8 "$WARMUP" > /dev/null
+run warm-master "$URL" "$MASTER_KEY" 8 "$WARMUP" > /dev/null
+run warm-key "$URL" "$KEY" 8 "$WARMUP" > /dev/null
 log "measuring at c=1 (${DURATION}s each, master and key alternating, $PAIRS pairs)"
 printf '\n%-6s %12s %12s %12s\n' "pair" "master (us)" "key (us)" "added (us)"
 added_all=""
 for i in $(seq 1 "$PAIRS"); do
-  M=$(run "master-$i" "$MASTER_KEY" 1 "$DURATION"); K=$(run "key-$i" "$KEY" 1 "$DURATION")
+  M=$(run "master-$i" "$URL" "$MASTER_KEY" 1 "$DURATION"); K=$(run "key-$i" "$URL" "$KEY" 1 "$DURATION")
   m=$(field "$M" p50_us); k=$(field "$K" p50_us)
   [ "$(field "$M" non2xx)$(field "$K" non2xx)" = "00" ] || echo "non-2xx answers (master/key): $(field "$M" non2xx)/$(field "$K" non2xx)" >&2
   printf '%-6s %12s %12s %12s\n' "$i" "$m" "$k" "$((k - m))"
   added_all="$added_all $((k - m))"
 done
 # The median of the pairs' differences: a pair is run back to back, so a burst of load elsewhere shifts both of its runs.
-added=$(echo $added_all | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2))}')
+added=$(median $added_all)
 verdict=$([ "$added" -le 200 ] && echo ok || echo MISSED)
 printf '\nauth + limits add %d us at p50, median of %d pairs (target <= 200) %s\n' "$added" "$PAIRS" "$verdict"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); logs in $WORK"
