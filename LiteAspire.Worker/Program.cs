@@ -9,6 +9,7 @@ try
     builder.AddServiceDefaults();
     builder.AddLiteLLMDatabase();
     builder.AddLiteLLMRedis();
+    builder.AddBudgetJobs();
 }
 catch (StartupConfigurationException e)
 {

@@ -40,7 +40,10 @@ public readonly record struct LiteLLMDuration(int Amount, DurationUnit Unit)
         return true;
     }
 
-    /// <summary>The instant one duration after <paramref name="start"/> (months: same day and time, clamped to the month's end).</summary>
+    /// <summary>
+    /// The instant one duration after <paramref name="start"/> (months: same day and time, clamped to the month's end): a key's
+    /// <c>duration</c> expiry. Budget periods end on calendar boundaries instead: <see cref="BudgetCalendar"/>.
+    /// </summary>
     public DateTime After(DateTime start) => Unit switch
     {
         DurationUnit.Seconds => start.AddSeconds(Amount),
@@ -51,29 +54,11 @@ public readonly record struct LiteLLMDuration(int Amount, DurationUnit Unit)
         _ => start.AddMonths(Amount),
     };
 
-    /// <summary>The first end of a period after <paramref name="now"/>, counting whole periods on from <paramref name="periodEnd"/>.</summary>
-    public DateTime NextEndAfter(DateTime periodEnd, DateTime now)
-    {
-        if (periodEnd > now)
-        {
-            return periodEnd;
-        }
-
-        if (Unit != DurationUnit.Months)
-        {
-            var length = After(DateTime.MinValue) - DateTime.MinValue;
-            var periods = ((now - periodEnd).Ticks / length.Ticks) + 1;
-            return periodEnd.AddTicks(periods * length.Ticks);
-        }
-
-        var end = periodEnd;
-        while (end <= now)
-        {
-            end = After(end);
-        }
-
-        return end;
-    }
+    /// <summary>
+    /// The end of the period running at <paramref name="now"/>: <paramref name="periodEnd"/> while it is ahead, else the next
+    /// boundary of <see cref="BudgetCalendar.Default"/> (calendar-aligned, in <c>litellm_settings.timezone</c>).
+    /// </summary>
+    public DateTime NextEndAfter(DateTime periodEnd, DateTime now) => BudgetCalendar.Default.PeriodEnd(this, periodEnd, now);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount}{Unit switch

@@ -38,7 +38,7 @@ public static class ProxyBudgetRow
         }
         else if (durationChanged || row.BudgetResetAt is null)
         {
-            row.BudgetResetAt = duration.Value.After(now);
+            row.BudgetResetAt = BudgetCalendar.Default.NextReset(duration.Value, now);
         }
 
         row.UpdatedAt = now;

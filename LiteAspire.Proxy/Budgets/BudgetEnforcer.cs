@@ -48,7 +48,7 @@ public sealed class BudgetEnforcer(ILiveSpend spend)
             return null;
         }
 
-        return new BudgetedScope(budget.ScopeFor(caller.Token, model, DateTime.UtcNow), budget.MaxBudget, $"Key={caller.Token} model={model}",
+        return new BudgetedScope(budget.ScopeFor(caller.Token, model), budget.MaxBudget, $"Key={caller.Token} model={model}",
             // LiteLLM formats a missing alias as Python's None.
             $"LiteLLM Virtual Key: {caller.Token}, key_alias: {caller.KeyAlias ?? "None"}, exceeded budget for model={model}");
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
 
@@ -14,7 +15,7 @@ namespace LiteAspire.Proxy.Budgets;
 public sealed class EndUserEnforcer(EndUserLookup endUsers, ILiveSpend spend)
 {
     /// <summary>The spend counter kind of customers.</summary>
-    public const string ScopeKind = "end_user";
+    public const string ScopeKind = SpendCounterKeys.EndUser;
 
     /// <summary>
     /// Throws LiteLLM's refusals for <paramref name="endUserId"/>: 400 <c>User blocked from making LLM API Calls. User=&lt;id&gt;</c>,

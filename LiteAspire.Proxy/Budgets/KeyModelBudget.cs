@@ -10,14 +10,14 @@ namespace LiteAspire.Proxy.Budgets;
 /// <summary>
 /// One entry of a key's <c>model_max_budget</c>: LiteLLM's <c>{"gpt-4o": {"budget_limit": 0.5, "time_period": "1d"}}</c>,
 /// also written <c>max_budget</c>/<c>budget_duration</c>. Its spend is a live counter only (as LiteLLM keeps it in its cache),
-/// in periods counted from a fixed anchor, so every replica agrees when one ends.
+/// in periods that end on the calendar boundaries of <see cref="BudgetCalendar"/>, so every replica agrees when one ends.
 /// </summary>
 /// <param name="MaxBudget">USD per period.</param>
 /// <param name="BudgetDuration">The period, e.g. <c>1d</c>.</param>
 public sealed record KeyModelBudget(double MaxBudget, string BudgetDuration)
 {
     /// <summary>The spend counter kind of per-model key budgets.</summary>
-    public const string ScopeKind = "model_per_key";
+    public const string ScopeKind = SpendCounterKeys.ModelPerKey;
 
     private static readonly IReadOnlyDictionary<string, KeyModelBudget> None = new Dictionary<string, KeyModelBudget>();
 
@@ -47,13 +47,11 @@ public sealed record KeyModelBudget(double MaxBudget, string BudgetDuration)
         return budgets ?? None;
     }
 
-    /// <summary>The counter of <paramref name="token"/>'s spend on <paramref name="model"/> in the period running at <paramref name="now"/>.</summary>
-    public SpendScope ScopeFor(string token, string model, DateTime now)
+    /// <summary>The counter of <paramref name="token"/>'s spend on <paramref name="model"/> in the running period.</summary>
+    public SpendScope ScopeFor(string token, string model)
     {
-        // Months step one by one from the anchor: start at this year's first day rather than 1970. Other units are O(1).
-        var months = LiteLLMDuration.TryParse(BudgetDuration, out var duration) && duration.Value.Unit == DurationUnit.Months;
-        var anchor = months ? new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc) : DateTime.UnixEpoch;
-        return new SpendScope(ScopeKind, $"{token}:{model}", 0, anchor, BudgetDuration);
+        // A reset time long past: the counter starts at zero and lives to the period's next calendar boundary.
+        return new SpendScope(ScopeKind, $"{token}:{model}", 0, DateTime.UnixEpoch, BudgetDuration);
     }
 
     private static double? Number(JsonNode? node) => node is JsonValue value

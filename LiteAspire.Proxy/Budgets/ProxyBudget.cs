@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Data.Schema;
 using LiteAspire.Data.Spend;
 using LiteAspire.Proxy.Configuration;
@@ -14,7 +15,7 @@ namespace LiteAspire.Proxy.Budgets;
 public sealed class ProxyBudget
 {
     /// <summary>The spend counter kind of the global budget.</summary>
-    public const string ScopeKind = "global";
+    public const string ScopeKind = SpendCounterKeys.Global;
 
     private BudgetedScope[] _scopes = [];
 

@@ -1,3 +1,4 @@
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 
 namespace LiteAspire.Proxy.Budgets;
@@ -9,7 +10,7 @@ namespace LiteAspire.Proxy.Budgets;
 public sealed class SharedBudgets(ProxyBudget proxyBudget, TagLookup tags)
 {
     /// <summary>The spend counter kind of tags.</summary>
-    public const string TagKind = "tag";
+    public const string TagKind = SpendCounterKeys.Tag;
 
     /// <summary>
     /// The global budget's scope (when set) and one per tag in <paramref name="requestTags"/> that has a <c>max_budget</c>.

@@ -16,7 +16,10 @@ public readonly record struct SpendScope(string Kind, string Id, double StoredSp
     /// <summary>The spend to start counting from at <paramref name="now"/>: zero once the stored period is over.</summary>
     public double SeedAt(DateTime now) => ResetAt is { } reset && reset <= now ? 0 : StoredSpend;
 
-    /// <summary>When the period running at <paramref name="now"/> ends, or null when the budget never resets.</summary>
+    /// <summary>
+    /// When the period running at <paramref name="now"/> ends, or null when the budget never resets: the stored reset time while it
+    /// is ahead, else the next boundary of <see cref="BudgetCalendar.Default"/>, the same one the Worker's reset job will write.
+    /// </summary>
     public DateTime? PeriodEndAt(DateTime now)
     {
         if (ResetAt is not { } end)
@@ -37,6 +40,6 @@ public readonly record struct SpendScope(string Kind, string Id, double StoredSp
         return duration.Value.NextEndAfter(end, now);
     }
 
-    /// <summary>The counter's name, with a Redis cluster hash tag per scope.</summary>
-    public string CounterKey => $"litellm:spend:{{{Kind}:{Id}}}";
+    /// <summary>The counter's name (<see cref="SpendCounterKeys"/>, shared with the Worker that drops it after a reset).</summary>
+    public string CounterKey => SpendCounterKeys.For(Kind, Id);
 }

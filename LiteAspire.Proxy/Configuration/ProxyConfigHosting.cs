@@ -1,3 +1,5 @@
+using LiteAspire.Data.Budgets;
+using LiteAspire.Data.Configuration;
 using LiteAspire.Data.Hosting;
 
 using Microsoft.Extensions.Configuration;
@@ -20,13 +22,8 @@ public static class ProxyConfigHosting
     public static ProxyConfig AddProxyConfig(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var path = builder.Configuration["config"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            path = builder.Configuration["CONFIG_FILE_PATH"];
-        }
-
-        var config = string.IsNullOrWhiteSpace(path) ? ProxyConfig.Empty : ProxyConfigLoader.LoadFile(path);
+        var path = LiteLLMConfigDocument.PathFrom(builder.Configuration);
+        var config = path is null ? ProxyConfig.Empty : ProxyConfigLoader.LoadFile(path);
         ApplyEnvironmentVariables(builder, config);
 
         if (ListenAddress.FromConfiguration(builder.Configuration) is { } url)
@@ -35,10 +32,23 @@ public static class ProxyConfigHosting
         }
 
         var masterKey = MasterKey.Resolve(config, builder.Configuration);
+        UseBudgetTimeZone(builder.Services, config);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(masterKey);
         LogAtStart(builder.Services, config, masterKey);
         return config;
+    }
+
+    // litellm_settings.timezone: where budget periods end; the Worker reads the same key, so both write the same budget_reset_at.
+    private static void UseBudgetTimeZone(IServiceCollection services, ProxyConfig config)
+    {
+        var calendar = BudgetCalendar.FromTimeZoneName(config.LiteLLMSettings.Extra.GetValueOrDefault("timezone") as string, out var warning);
+        BudgetCalendar.Default = calendar;
+        services.AddSingleton(calendar);
+        if (warning is not null)
+        {
+            services.AddStartupLog(LogCategory, LogLevel.Warning, warning);
+        }
     }
 
     // LiteLLM sets os.environ from the file; here the values also go into IConfiguration, which has already read the environment.

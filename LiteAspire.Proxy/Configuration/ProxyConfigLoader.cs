@@ -1,13 +1,14 @@
 using System.Collections.ObjectModel;
-using System.Text.RegularExpressions;
 
-using YamlDotNet.Core;
+using LiteAspire.Data;
+using LiteAspire.Data.Configuration;
+
 using YamlDotNet.RepresentationModel;
 
 namespace LiteAspire.Proxy.Configuration;
 
 /// <summary>Reads a LiteLLM config.yaml into a <see cref="ProxyConfig"/> snapshot, the way <c>litellm --config</c> reads it.</summary>
-public static partial class ProxyConfigLoader
+public static class ProxyConfigLoader
 {
     /// <summary>Top-level sections LiteAspire reads.</summary>
     public static IReadOnlySet<string> SupportedSections { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -50,17 +51,7 @@ public static partial class ProxyConfigLoader
     public static ProxyConfig LoadFile(string path, Func<string, string?>? environment = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ProxyConfigException($"Cannot read config file {Path.GetFullPath(path)}: {e.Message}", e);
-        }
-
-        var config = Parse(text, path, environment);
+        var config = Read(LiteLLMConfigDocument.Load(path, environment, Error));
         return new ProxyConfig
         {
             SourcePath = Path.GetFullPath(path),
@@ -76,51 +67,31 @@ public static partial class ProxyConfigLoader
 
     /// <summary>Reads config text; <paramref name="sourceName"/> is how messages name it.</summary>
     /// <exception cref="ProxyConfigException">The text is malformed; the message gives the line, column and reason.</exception>
-    public static ProxyConfig Parse(string yaml, string sourceName = "config.yaml", Func<string, string?>? environment = null)
+    public static ProxyConfig Parse(string yaml, string sourceName = "config.yaml", Func<string, string?>? environment = null) =>
+        Read(LiteLLMConfigDocument.Parse(yaml, sourceName, environment, Error));
+
+    private static StartupConfigurationException Error(string message, Exception? inner) =>
+        inner is null ? new ProxyConfigException(message) : new ProxyConfigException(message, inner);
+
+    private static ProxyConfig Read(LiteLLMConfigDocument document)
     {
-        ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var (line, column) = Position(e, yaml);
-            throw new ProxyConfigException($"{sourceName} line {line}, column {column}: {Reason(e)}", e);
-        }
-
-        var reader = new YamlConfigReader(sourceName, environment ?? Environment.GetEnvironmentVariable);
-        var warnings = new List<string>();
-        if (stream.Documents.Count > 1)
-        {
-            warnings.Add($"{sourceName} holds {stream.Documents.Count} YAML documents; only the first is read.");
-        }
-
-        var root = stream.Documents.Count == 0 ? null : reader.Mapping(stream.Documents[0].RootNode, "the top level of the config");
-        if (root is null)
-        {
-            return new ProxyConfig { Warnings = warnings };
-        }
-
-        var sections = ToLookup(reader.Entries(root, "config"));
-        var environmentVariables = ReadEnvironmentVariables(reader, sections.GetValueOrDefault("environment_variables"));
-        reader.ConfigEnvironment = environmentVariables;
-
+        var reader = document.Reader;
+        var sections = document.Sections;
+        var warnings = document.Warnings;
         var config = new ProxyConfig
         {
-            EnvironmentVariables = environmentVariables,
+            EnvironmentVariables = document.EnvironmentVariables,
             GeneralSettings = ReadGeneralSettings(reader, sections.GetValueOrDefault("general_settings")),
             ModelList = ReadModelList(reader, sections.GetValueOrDefault("model_list"), warnings),
             LiteLLMSettings = ReadLiteLLMSettings(reader, sections.GetValueOrDefault("litellm_settings")),
             RouterSettings = ReadRouterSettings(reader, sections.GetValueOrDefault("router_settings")),
-            IgnoredSections = ReadIgnoredSections(reader, sections, sourceName, warnings),
+            IgnoredSections = ReadIgnoredSections(reader, sections, reader.SourceName, warnings),
             Warnings = warnings,
         };
 
         if (reader.UnsetVariables.Count > 0)
         {
-            warnings.Add($"{sourceName}: these os.environ/ variables are not set, so their values are empty: {string.Join(", ", reader.UnsetVariables)}.");
+            warnings.Add($"{reader.SourceName}: these os.environ/ variables are not set, so their values are empty: {string.Join(", ", reader.UnsetVariables)}.");
         }
 
         return config;
@@ -135,23 +106,6 @@ public static partial class ProxyConfigLoader
         }
 
         return lookup;
-    }
-
-    private static ReadOnlyDictionary<string, string> ReadEnvironmentVariables(YamlConfigReader reader, YamlNode? node)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (reader.Mapping(node, "environment_variables") is { } mapping)
-        {
-            foreach (var (name, value) in reader.Entries(mapping, "environment_variables"))
-            {
-                if (reader.String(value, $"environment_variables.{name}") is { } text)
-                {
-                    variables[name] = text;
-                }
-            }
-        }
-
-        return new ReadOnlyDictionary<string, string>(variables);
     }
 
     private static GeneralSettings ReadGeneralSettings(YamlConfigReader reader, YamlNode? node)
@@ -274,7 +228,7 @@ public static partial class ProxyConfigLoader
     }
 
     private static ReadOnlyDictionary<string, object?> ReadIgnoredSections(
-        YamlConfigReader reader, Dictionary<string, YamlNode> sections, string sourceName, List<string> warnings)
+        YamlConfigReader reader, IReadOnlyDictionary<string, YamlNode> sections, string sourceName, List<string> warnings)
     {
         var ignored = new Dictionary<string, object?>(StringComparer.Ordinal);
         var described = new List<string>();
@@ -296,39 +250,4 @@ public static partial class ProxyConfigLoader
 
         return new ReadOnlyDictionary<string, object?>(ignored);
     }
-
-    // YamlDotNet places a tab-indentation error at the start of the enclosing mapping; point at the tab itself.
-    private static (long Line, long Column) Position(YamlException e, string yaml)
-    {
-        if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
-        {
-            var lines = yaml.Split('\n');
-            for (var i = (int)Math.Max(e.Start.Line - 1, 0); i < lines.Length; i++)
-            {
-                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
-                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
-                if (tab >= 0 && tab < indentation)
-                {
-                    return (i + 1, tab + 1);
-                }
-            }
-        }
-
-        return (e.Start.Line, e.Start.Column);
-    }
-
-    // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 9, Idx: 24): "; the position is given once, by us.
-    private static string Reason(YamlException e)
-    {
-        var reason = MarkPrefix().Replace(e.Message, string.Empty);
-        if (e.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message))
-        {
-            reason = $"{reason} {MarkPrefix().Replace(inner.Message, string.Empty)}";
-        }
-
-        return reason.Trim();
-    }
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
-    private static partial Regex MarkPrefix();
 }

@@ -67,7 +67,7 @@ public static class BudgetRules
         if (fields.BudgetDuration is { } duration)
         {
             row.BudgetDuration = duration;
-            row.BudgetResetAt = LiteLLMDuration.TryParse(duration, out var parsed) ? parsed.Value.After(stamp.At) : row.BudgetResetAt;
+            row.BudgetResetAt = BudgetCalendar.Default.NextReset(duration, stamp.At) ?? row.BudgetResetAt;
         }
 
         if (fields.BudgetResetAt is { } resetAt)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Data.Schema;
 
 namespace LiteAspire.Proxy.Management.Keys;
@@ -29,7 +30,7 @@ public static class KeyFieldWriter
         if (fields.Has("budget_duration"))
         {
             row.BudgetDuration = body.BudgetDuration;
-            row.BudgetResetAt = KeyValidation.DurationOf(body.BudgetDuration)?.After(now);
+            row.BudgetResetAt = BudgetCalendar.Default.NextReset(body.BudgetDuration, now);
         }
 
         if (fields.Has("models"))

@@ -93,9 +93,9 @@ internal static class TeamSettingsWriter
         team.UpdatedAt = now;
     }
 
-    /// <summary>When a budget period starts now: its end, or null without a duration.</summary>
+    /// <summary>When a budget period starts now: its end (calendar-aligned, see <see cref="BudgetCalendar"/>), or null without a duration.</summary>
     public static DateTime? ResetAt(string? budgetDuration, DateTime now) =>
-        LiteLLMDuration.TryParse(budgetDuration, out var duration) ? duration.Value.After(now) : null;
+        BudgetCalendar.Default.NextReset(budgetDuration, now);
 
     private static JsonObject Metadata<T>(TeamTable team, SentBody<T> body)
         where T : TeamSettings

@@ -64,7 +64,7 @@ public static class NewUserEndpoint
             RpmLimit = body.RpmLimit,
             MaxParallelRequests = body.MaxParallelRequests,
             BudgetDuration = body.BudgetDuration,
-            BudgetResetAt = LiteLLMDuration.TryParse(body.BudgetDuration, out var period) ? period.Value.After(now) : null,
+            BudgetResetAt = BudgetCalendar.Default.NextReset(body.BudgetDuration, now),
             AllowedCacheControls = [.. body.AllowedCacheControls ?? []],
             SsoUserId = body.SsoUserId,
             Password = body.Password is null ? null : PasswordHash.Hash(body.Password),

@@ -1,3 +1,4 @@
+using LiteAspire.Data.Budgets;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Management.Keys;
@@ -138,7 +139,7 @@ public static class UpdateUserEndpoint
         if (fields.Has("budget_duration"))
         {
             user.BudgetDuration = body.BudgetDuration;
-            user.BudgetResetAt = KeyValidation.DurationOf(body.BudgetDuration)?.After(now);
+            user.BudgetResetAt = BudgetCalendar.Default.NextReset(body.BudgetDuration, now);
         }
 
         if (fields.Has("spend"))

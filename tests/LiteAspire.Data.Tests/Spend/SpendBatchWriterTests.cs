@@ -55,7 +55,8 @@ public class SpendBatchWriterTests(PostgresFixture postgres)
         await using var read = PostgresFixture.CreateContext(postgres.MigratedDatabase);
         var key = await read.VerificationTokens.SingleAsync(k => k.Token == keys[0]);
         Assert.Equal(0.25, key.Spend, 6);
-        Assert.Equal(Now.AddDays(1).AddHours(-1), key.BudgetResetAt);
+        // 1d periods end at midnight (UTC): the next one after now.
+        Assert.Equal(new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc), key.BudgetResetAt);
         var teamRow = await read.Teams.SingleAsync(t => t.TeamId == team);
         Assert.Equal(0.25, teamRow.Spend, 6);
     }

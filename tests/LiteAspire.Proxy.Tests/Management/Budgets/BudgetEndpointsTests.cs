@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Data.Schema;
 using LiteAspire.Proxy.Auth;
 
@@ -35,7 +36,7 @@ public sealed class BudgetEndpointsTests(ManagementFixture fixture)
         Assert.Equal((10.5, 8.0, 4, 5000L, 50L, "1d"), (row.MaxBudget!.Value, row.SoftBudget!.Value, row.MaxParallelRequests!.Value, row.TpmLimit!.Value,
             row.RpmLimit!.Value, row.BudgetDuration!));
         Assert.Equal("1d", JsonNode.Parse(row.ModelMaxBudget!)!["gpt-4o"]!["budget_duration"]!.GetValue<string>());
-        Assert.InRange(row.BudgetResetAt!.Value, before.AddDays(1).AddMinutes(-1), DateTime.UtcNow.AddDays(1).AddMinutes(1));
+        Assert.InRange(row.BudgetResetAt!.Value, BudgetCalendar.Utc.NextReset("1d", before)!.Value, BudgetCalendar.Utc.NextReset("1d", DateTime.UtcNow)!.Value);
         Assert.Equal("default_user_id", row.CreatedBy);
     }
 
@@ -95,7 +96,8 @@ public sealed class BudgetEndpointsTests(ManagementFixture fixture)
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (unknown, noId, negative));
         var row = await ReadDbAsync(fixture, db => db.Budgets.SingleAsync(b => b.BudgetId == id));
         Assert.Equal((20.0, 5L, "1w"), (row.MaxBudget!.Value, row.RpmLimit!.Value, row.BudgetDuration!));
-        Assert.True(row.BudgetResetAt > DateTime.UtcNow.AddDays(6));
+        Assert.Equal(DayOfWeek.Monday, row.BudgetResetAt!.Value.DayOfWeek);
+        Assert.Equal(TimeSpan.Zero, row.BudgetResetAt!.Value.TimeOfDay);
     }
 
     [Fact]

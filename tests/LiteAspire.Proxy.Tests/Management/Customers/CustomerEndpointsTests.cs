@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class CustomerEndpointsTests(ManagementFixture fixture)
         Assert.Equal(5.5, row.Budget.MaxBudget);
         Assert.Equal(10, row.Budget.RpmLimit);
         Assert.Equal(ManagementTestsNames.AdminName, row.Budget.CreatedBy);
-        Assert.InRange(row.Budget.BudgetResetAt!.Value, before.AddDays(30).AddMinutes(-1), DateTime.UtcNow.AddDays(30).AddMinutes(1));
+        Assert.InRange(row.Budget.BudgetResetAt!.Value, BudgetCalendar.Utc.NextReset("30d", before)!.Value, BudgetCalendar.Utc.NextReset("30d", DateTime.UtcNow)!.Value);
     }
 
     [Fact]

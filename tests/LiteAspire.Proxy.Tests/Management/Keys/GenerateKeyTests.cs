@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 
 namespace LiteAspire.Proxy.Tests.Management.Keys;
@@ -74,7 +75,7 @@ public sealed class GenerateKeyTests(ManagementFixture fixture)
         Assert.Equal(1.5, row.Spend);
         Assert.Equal(10.0, row.MaxBudget);
         Assert.Equal("30d", row.BudgetDuration);
-        Assert.InRange(row.BudgetResetAt!.Value, before.AddDays(30).AddMinutes(-1), DateTime.UtcNow.AddDays(30).AddMinutes(1));
+        Assert.InRange(row.BudgetResetAt!.Value, BudgetCalendar.Utc.NextReset("30d", before)!.Value, BudgetCalendar.Utc.NextReset("30d", DateTime.UtcNow)!.Value);
         Assert.Equal(1000, row.TpmLimit);
         Assert.Equal(10, row.RpmLimit);
         Assert.Equal(2, row.MaxParallelRequests);

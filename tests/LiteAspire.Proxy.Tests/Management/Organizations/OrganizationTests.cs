@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Tests.Endpoints;
 using LiteAspire.Proxy.Tests.Management.Teams;
@@ -59,7 +60,8 @@ public sealed class OrganizationTests(ManagementFixture fixture)
             Assert.Equal(50, budget.RpmLimit);
             Assert.Equal(4, budget.MaxParallelRequests);
             Assert.Equal("1mo", budget.BudgetDuration);
-            Assert.True(budget.BudgetResetAt > DateTime.UtcNow.AddDays(27));
+            // 1mo ends at midnight on the 1st of next month.
+            Assert.Equal((1, TimeSpan.Zero), (budget.BudgetResetAt!.Value.Day, budget.BudgetResetAt!.Value.TimeOfDay));
             return 0;
         });
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using LiteAspire.Data.Budgets;
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Tests.Endpoints;
 
@@ -49,7 +50,7 @@ public sealed class TeamNewTests(ManagementFixture fixture)
         Assert.Equal(1000, team["tpm_limit"]!.GetValue<long>());
         Assert.False(team["blocked"]!.GetValue<bool>());
         var resetAt = team["budget_reset_at"]!.GetValue<DateTime>().ToUniversalTime();
-        Assert.InRange(resetAt, before.AddDays(30).AddMinutes(-1), DateTime.UtcNow.AddDays(30).AddMinutes(1));
+        Assert.InRange(resetAt, BudgetCalendar.Utc.NextReset("30d", before)!.Value, BudgetCalendar.Utc.NextReset("30d", DateTime.UtcNow)!.Value);
         Assert.Equal("infra", team["metadata"]!["owner"].Text());
         Assert.Equal("prod", team["metadata"]!["tags"]![0].Text());
         Assert.Equal("gpt-4o-mini", team["litellm_model_table"]!["model_aliases"]!["fast"].Text());

@@ -3,18 +3,25 @@ using System.Collections.ObjectModel;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace LiteAspire.Proxy.Configuration;
+namespace LiteAspire.Data.Configuration;
 
 /// <summary>
 /// Reads values out of a parsed config.yaml: resolves <c>os.environ/VAR</c>, merge keys (<c>&lt;&lt;</c>) and YAML 1.1 scalars,
-/// and reports a wrong type with the file, line and column.
+/// and reports a wrong type with the file, line and column. The one reader of config.yaml: the Proxy's whole config and the
+/// Worker's settings are read with it.
 /// </summary>
-internal sealed class YamlConfigReader(string sourceName, Func<string, string?> environment)
+/// <param name="sourceName">How messages name the file.</param>
+/// <param name="environment">Looks up <c>os.environ/</c> variables not in the config's own <c>environment_variables</c>.</param>
+/// <param name="error">Makes the exception a malformed value raises (the caller's own type), from the message.</param>
+public sealed class YamlConfigReader(string sourceName, Func<string, string?> environment, Func<string, StartupConfigurationException> error)
 {
     private const string EnvironmentPrefix = "os.environ/";
     private const string StringTag = "tag:yaml.org,2002:str";
 
     private readonly List<string> _unsetVariables = [];
+
+    /// <summary>How messages name the file.</summary>
+    public string SourceName => sourceName;
 
     /// <summary>The config's own <c>environment_variables</c>, which <c>os.environ/</c> sees before the process environment.</summary>
     public IReadOnlyDictionary<string, string> ConfigEnvironment { get; set; } = new Dictionary<string, string>();
@@ -22,8 +29,12 @@ internal sealed class YamlConfigReader(string sourceName, Func<string, string?> 
     /// <summary><c>os.environ/</c> references whose variable is not set, each with where it was used.</summary>
     public IReadOnlyList<string> UnsetVariables => _unsetVariables;
 
-    public ProxyConfigException Error(YamlNode node, string message) =>
-        new($"{sourceName} line {node.Start.Line}, column {node.Start.Column}: {message}");
+    /// <summary>The exception for a problem at <paramref name="node"/>, naming the file, line and column.</summary>
+    public StartupConfigurationException Error(YamlNode node, string message)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return error($"{sourceName} line {node.Start.Line}, column {node.Start.Column}: {message}");
+    }
 
     /// <summary>The mapping's entries in file order, then those merged in with <c>&lt;&lt;</c> that it does not override.</summary>
     public IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode mapping, string path)
@@ -87,6 +98,7 @@ internal sealed class YamlConfigReader(string sourceName, Func<string, string?> 
     };
 
     /// <summary>A scalar's text after <c>os.environ/</c>, or null when absent, null or an unset variable.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after the YAML value kind it reads.")]
     public string? String(YamlNode? node, string path)
     {
         if (node is null)
@@ -102,16 +114,20 @@ internal sealed class YamlConfigReader(string sourceName, Func<string, string?> 
         return IsNullScalar(scalar) ? null : Resolve(scalar, path);
     }
 
+    /// <summary>A YAML 1.1 whole number, or null when absent.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after the YAML value kind it reads.")]
     public long? Integer(YamlNode? node, string path) =>
         String(node, path) is { } text
             ? ConfigValues.ToInteger(text.Trim()) ?? throw Error(node!, $"{path} must be a whole number, not '{text}'.")
             : null;
 
+    /// <summary>A YAML 1.1 number, or null when absent.</summary>
     public double? Number(YamlNode? node, string path) =>
         String(node, path) is { } text
             ? ConfigValues.ToNumber(text.Trim()) ?? throw Error(node!, $"{path} must be a number, not '{text}'.")
             : null;
 
+    /// <summary>A YAML 1.1 boolean, or null when absent.</summary>
     public bool? Boolean(YamlNode? node, string path) =>
         String(node, path) is { } text
             ? ConfigValues.ToBoolean(text.Trim()) ?? throw Error(node!, $"{path} must be true or false, not '{text}'.")

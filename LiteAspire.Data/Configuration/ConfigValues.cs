@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace LiteAspire.Proxy.Configuration;
+namespace LiteAspire.Data.Configuration;
 
 /// <summary>How an unquoted YAML scalar reads, following PyYAML (YAML 1.1) as LiteLLM loads its config.</summary>
 public static partial class ConfigValues
