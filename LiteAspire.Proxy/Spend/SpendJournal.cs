@@ -65,7 +65,8 @@ public sealed class SpendJournal : IDisposable
 
     /// <summary>
     /// Sends every closed segment through <paramref name="send"/> in chunks of <paramref name="chunk"/>, deleting a segment once
-    /// all of it was sent; stops at the first chunk that fails (it stays for the next try). Closes the segment being written first.
+    /// all of it was sent; stops at the first chunk that is refused (false) or throws — the segment stays for the next try, and
+    /// chunks already sent are sent again then (the spend writer skips what it has logged). Closes the segment being written first.
     /// </summary>
     /// <returns>How many events were sent.</returns>
     public async Task<int> ReplayAsync(Func<IReadOnlyList<byte[]>, Task<bool>> send, int chunk, CancellationToken cancellationToken)

@@ -6,15 +6,22 @@ using StackExchange.Redis;
 namespace LiteAspire.Proxy.Spend;
 
 /// <summary>
-/// Moves recorded spend events onto the Redis spend stream, as soon as they come, in pipelined batches. What Redis does not
-/// acknowledge goes to the <see cref="SpendJournal"/> on disk; while Redis is away new events go straight there, and once it
+/// Moves recorded spend events onto the Redis spend stream: whatever arrived within <see cref="Linger"/> of the first goes
+/// as one stream entry (one command, however many requests). What Redis does not acknowledge goes to the
+/// <see cref="SpendJournal"/> on disk; while Redis is away new events go straight there, and once it
 /// answers again the journal is replayed into the stream. On shutdown what is queued is shipped or journaled.
 /// </summary>
 public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnectionMultiplexer redis, SpendJournal journal, ILogger<SpendStreamShipper> logger)
     : BackgroundService
 {
-    /// <summary>Events per pipelined round trip at most.</summary>
+    /// <summary>Events per stream entry at most.</summary>
     public const int BatchSize = 512;
+
+    /// <summary>
+    /// How long the first event of a batch waits for others. Shipping each event alone costs a command and a wake-up per
+    /// request; this bounds how long an event lives only in memory.
+    /// </summary>
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(2);
 
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
 
@@ -36,6 +43,11 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
         {
             while (await recorder.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (recorder.Reader.Count < BatchSize)
+                {
+                    await Task.Delay(Linger, stoppingToken).ConfigureAwait(false);
+                }
+
                 Fill(batch);
                 await ShipAsync(batch).ConfigureAwait(false);
                 batch.Clear();
@@ -78,12 +90,14 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
             return;
         }
 
-        var acknowledged = await redis.GetDatabase().AppendSpendEventsAsync(batch).ConfigureAwait(false);
-        var kept = batch.Where((_, i) => !acknowledged[i]).ToList();
-        if (kept.Count > 0)
+        try
         {
-            journal.Append(kept);
-            MarkDown($"{kept.Count} of {batch.Count} events not acknowledged");
+            await redis.GetDatabase().AppendSpendEventsAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            journal.Append(batch);
+            MarkDown(e.Message);
         }
     }
 
@@ -113,8 +127,11 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
                 await db.PingAsync().ConfigureAwait(false);
                 // New events go to Redis again first, so the journal only shrinks from here.
                 _redisDown = false;
-                var replayed = await journal.ReplayAsync(async chunk => (await db.AppendSpendEventsAsync(chunk).ConfigureAwait(false)).All(a => a),
-                    BatchSize, stoppingToken).ConfigureAwait(false);
+                var replayed = await journal.ReplayAsync(async chunk =>
+                {
+                    await db.AppendSpendEventsAsync(chunk).ConfigureAwait(false);
+                    return true;
+                }, BatchSize, stoppingToken).ConfigureAwait(false);
                 if (replayed > 0)
                 {
                     LogReplayed(logger, replayed, journal.Bytes);

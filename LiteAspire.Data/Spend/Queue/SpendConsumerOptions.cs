@@ -3,8 +3,8 @@ namespace LiteAspire.Data.Spend.Queue;
 /// <summary>How a spend writer reads the stream (configuration section <c>Spend</c>).</summary>
 public sealed class SpendConsumerOptions
 {
-    /// <summary>Entries per database transaction at most.</summary>
-    public int BatchSize { get; set; } = 1000;
+    /// <summary>Stream entries per read, and so per database transaction, at most (an entry holds one to 512 events).</summary>
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>How long the reader waits when the stream is empty.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -44,7 +44,7 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
                 }
 
                 var read = await StepAsync(stoppingToken).ConfigureAwait(false);
-                pause = read >= _options.BatchSize ? TimeSpan.Zero : read > 0 ? TimeSpan.Zero : _options.PollInterval;
+                pause = read > 0 ? TimeSpan.Zero : _options.PollInterval;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -138,19 +138,21 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
 
     private async Task HandleAsync(IDatabase db, StreamEntry[] entries, CancellationToken cancellationToken)
     {
-        var events = new List<SpendEvent>(entries.Length);
+        var events = new List<SpendEvent>();
         var ids = new RedisValue[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
             ids[i] = entries[i].Id;
-            var payload = entries[i][SpendStreamNames.Field];
-            if (!payload.IsNull && SpendEventJson.TryDeserialize((byte[])payload!) is { } spendEvent)
+            foreach (var pair in entries[i].Values)
             {
-                events.Add(spendEvent);
-            }
-            else
-            {
-                await DeadLetterAsync(db, entries[i]).ConfigureAwait(false);
+                if (pair.Name == SpendStreamNames.Field && !pair.Value.IsNull && SpendEventJson.TryDeserialize((byte[])pair.Value!) is { } spendEvent)
+                {
+                    events.Add(spendEvent);
+                }
+                else
+                {
+                    await DeadLetterAsync(db, entries[i].Id, pair).ConfigureAwait(false);
+                }
             }
         }
 
@@ -206,11 +208,10 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
         }
     }
 
-    private async Task DeadLetterAsync(IDatabase db, StreamEntry entry)
+    private async Task DeadLetterAsync(IDatabase db, RedisValue entryId, NameValueEntry pair)
     {
-        LogDamaged(logger, entry.Id.ToString());
-        await db.StreamAddAsync(SpendStreamNames.DeadLetterKey, [new("id", entry.Id), new("reason", "not a spend event"),
-            new(SpendStreamNames.Field, entry[SpendStreamNames.Field])]).ConfigureAwait(false);
+        LogDamaged(logger, entryId.ToString());
+        await db.StreamAddAsync(SpendStreamNames.DeadLetterKey, [new("entry", entryId), new("reason", "not a spend event"), pair]).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spend stream unavailable ({Error}); retrying.")]
@@ -225,6 +226,6 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spend observer {Observer} failed: {Error}")]
     private static partial void LogObserverFailed(ILogger logger, string observer, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Spend stream entry {Id} is not a spend event; moved to the dead-letter stream.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spend stream entry {Id} holds something that is not a spend event; moved it to the dead-letter stream.")]
     private static partial void LogDamaged(ILogger logger, string id);
 }

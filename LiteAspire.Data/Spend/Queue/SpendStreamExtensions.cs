@@ -6,33 +6,22 @@ namespace LiteAspire.Data.Spend.Queue;
 public static class SpendStreamExtensions
 {
     /// <summary>
-    /// Appends <paramref name="payloads"/> (each a <see cref="SpendEventJson"/> document), pipelined in one round trip, and
-    /// returns which were acknowledged by Redis: an index is false when its XADD failed, so the caller can keep that one.
+    /// Appends <paramref name="payloads"/> (each a <see cref="SpendEventJson"/> document) as ONE stream entry, one
+    /// <see cref="SpendStreamNames.Field"/> pair per event: a single command however many events a batch holds, and the batch
+    /// is either all on the stream or (the command failed) not at all.
     /// </summary>
-    public static async Task<bool[]> AppendSpendEventsAsync(this IDatabase redis, IReadOnlyList<byte[]> payloads)
+    /// <exception cref="RedisException">Redis did not take the entry (the caller keeps the events elsewhere).</exception>
+    /// <exception cref="TimeoutException">No answer in time: the entry may or may not be there (a redelivery is harmless).</exception>
+    public static Task AppendSpendEventsAsync(this IDatabase redis, IReadOnlyList<byte[]> payloads)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(payloads);
-        var sends = new Task[payloads.Count];
-        for (var i = 0; i < payloads.Count; i++)
+        var pairs = new NameValueEntry[payloads.Count];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            sends[i] = redis.StreamAddAsync(SpendStreamNames.Key, SpendStreamNames.Field, payloads[i]);
+            pairs[i] = new NameValueEntry(SpendStreamNames.Field, payloads[i]);
         }
 
-        var acknowledged = new bool[payloads.Count];
-        for (var i = 0; i < sends.Length; i++)
-        {
-            try
-            {
-                await sends[i].ConfigureAwait(false);
-                acknowledged[i] = true;
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                acknowledged[i] = false;
-            }
-        }
-
-        return acknowledged;
+        return redis.StreamAddAsync(SpendStreamNames.Key, pairs);
     }
 }

@@ -1,9 +1,9 @@
 namespace LiteAspire.Data.Spend.Queue;
 
 /// <summary>
-/// The durable spend queue: a Redis Stream the Proxy appends one entry per request to (field <see cref="Field"/>, the event's
-/// JSON) and the spend writers read as the consumer group <see cref="Group"/>. An entry leaves the stream only after its
-/// batch has committed to the database.
+/// The durable spend queue: a Redis Stream the Proxy appends its recorded events to — one entry per shipped batch, one
+/// <see cref="Field"/> pair (the event's JSON) per request — and the spend writers read as the consumer group
+/// <see cref="Group"/>. An entry leaves the stream only after its events have committed to the database.
 /// </summary>
 public static class SpendStreamNames
 {
@@ -16,6 +16,6 @@ public static class SpendStreamNames
     /// <summary>Where entries that are not spend events are moved (with the reason), rather than being retried forever.</summary>
     public const string DeadLetterKey = "liteaspire:spend:dead";
 
-    /// <summary>The entry field holding the event's JSON.</summary>
+    /// <summary>The entry field holding an event's JSON (repeated once per event of the entry).</summary>
     public const string Field = "e";
 }
