@@ -25,8 +25,8 @@ public sealed class ModelPrice
     private ModelPrice(IReadOnlyDictionary<string, decimal> fields)
     {
         Fields = fields;
-        Base = RatesAbove(null);
-        var thresholds = new SortedSet<long>(Comparer<long>.Create((a, b) => b.CompareTo(a)));
+        Base = RatesAbove(null, below: default);
+        var thresholds = new SortedSet<long>();
         foreach (var name in fields.Keys)
         {
             if (TierOf(name) is { } thousands)
@@ -35,11 +35,14 @@ public sealed class ModelPrice
             }
         }
 
+        // Built from the lowest tier up, so a tier that does not reprice a field keeps the tier below's price for it.
         _tiers = new (long, TokenRates)[thresholds.Count];
-        var i = 0;
+        var i = thresholds.Count;
+        var below = Base;
         foreach (var thousands in thresholds)
         {
-            _tiers[i++] = (thousands * 1000, RatesAbove(thousands));
+            below = RatesAbove(thousands, below);
+            _tiers[--i] = (thousands * 1000, below);
         }
 
         InputPerImage = Field("input_cost_per_image");
@@ -118,17 +121,25 @@ public sealed class ModelPrice
             : null,
     };
 
-    private TokenRates RatesAbove(long? thousands)
+    // The base rates (thousands null), or a tier's: its own fields over the rates of the tier below.
+    private TokenRates RatesAbove(long? thousands, TokenRates below)
     {
-        var input = Tiered("input_cost_per_token", thousands) ?? 0m;
-        var output = Tiered("output_cost_per_token", thousands) ?? 0m;
-        return new TokenRates(input, output, Tiered("output_cost_per_reasoning_token", thousands), Tiered("cache_read_input_token_cost", thousands),
-            Tiered("cache_creation_input_token_cost", thousands));
+        if (thousands is not { } n)
+        {
+            return new TokenRates(Field("input_cost_per_token") ?? 0m, Field("output_cost_per_token") ?? 0m, Field("output_cost_per_reasoning_token"),
+                Field("cache_read_input_token_cost"), Field("cache_creation_input_token_cost"));
+        }
+
+        return new TokenRates(
+            Tier("input_cost_per_token", n) ?? below.Input,
+            Tier("output_cost_per_token", n) ?? below.Output,
+            Tier("output_cost_per_reasoning_token", n) ?? below.Reasoning,
+            Tier("cache_read_input_token_cost", n) ?? below.CacheRead,
+            Tier("cache_creation_input_token_cost", n) ?? below.CacheCreation);
     }
 
-    // A tier's field, or the base field when the tier does not reprice it.
-    private decimal? Tiered(string name, long? thousands) =>
-        (thousands is { } n ? Field(string.Create(CultureInfo.InvariantCulture, $"{name}{AbovePrefix}{n}{AboveSuffix}")) : null) ?? Field(name);
+    private decimal? Tier(string name, long thousands) =>
+        Field(string.Create(CultureInfo.InvariantCulture, $"{name}{AbovePrefix}{thousands}{AboveSuffix}"));
 
     private static long? TierOf(string name)
     {
