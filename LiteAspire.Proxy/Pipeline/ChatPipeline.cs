@@ -243,18 +243,15 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     yield return chunk;
                 }
 
-                if (usageSink.Usage is null)
-                {
-                    // The upstream ended without usage: count it, as LiteLLM does, so cost and spend are not 0.
-                    usageSink.Usage = books.Answer.CountedUsage(call.Deployment, call.Request);
-                    if (includeUsage)
-                    {
-                        yield return OpenAIShapes.UsageChunk(books.RequestId ?? call.CallId, JsonRead.String(books.First?["model"]) ?? call.Deployment.UpstreamModel,
-                            JsonRead.Long(books.First?["created"]) ?? time.GetUtcNow().ToUnixTimeSeconds(), (JsonObject)usageSink.Usage.DeepClone());
-                    }
-                }
-
+                // The upstream ended without usage: count it, as LiteLLM does, so cost and spend are not 0.
+                var counted = usageSink.Usage is null;
+                usageSink.Usage ??= books.Answer.CountedUsage(call.Deployment, call.Request);
                 books.Finished = true;
+                if (counted && includeUsage)
+                {
+                    yield return OpenAIShapes.UsageChunk(books.RequestId ?? call.CallId, JsonRead.String(books.First?["model"]) ?? call.Deployment.UpstreamModel,
+                        JsonRead.Long(books.First?["created"]) ?? time.GetUtcNow().ToUnixTimeSeconds(), (JsonObject)usageSink.Usage.DeepClone());
+                }
             }
         }
         finally
