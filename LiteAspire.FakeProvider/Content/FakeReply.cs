@@ -12,7 +12,8 @@ internal enum FakeFinish
 
 /// <summary>
 /// The deterministic answer to a chat request: the same input always gives the same text, pieces, tool call and token
-/// counts. Prompt tokens = characters / 4 rounded up (at least 1); completion tokens = words of the reply.
+/// counts. Prompt tokens = characters / 4 rounded up (at least 1); completion tokens = words of the reply. A
+/// <see cref="FakeUsage"/> marker in the last user message sets the usage instead (cache and reasoning tokens, or none).
 /// </summary>
 internal sealed class FakeReply
 {
@@ -43,6 +44,21 @@ internal sealed class FakeReply
 
     public int TotalTokens => PromptTokens + CompletionTokens;
 
+    /// <summary>Prompt tokens read from the prompt cache (inside <see cref="PromptTokens"/>).</summary>
+    public int CacheReadTokens { get; private init; }
+
+    /// <summary>Prompt tokens written to the prompt cache (inside <see cref="PromptTokens"/>).</summary>
+    public int CacheCreationTokens { get; private init; }
+
+    /// <summary>Reasoning tokens (inside <see cref="CompletionTokens"/>).</summary>
+    public int ReasoningTokens { get; private init; }
+
+    /// <summary>False when the reply must carry no usage at all (an upstream that does not report it).</summary>
+    public bool ReportsUsage { get; private init; } = true;
+
+    /// <summary>Prompt tokens neither read from nor written to the cache: Anthropic's and Bedrock's input tokens.</summary>
+    public int UncachedPromptTokens => PromptTokens - CacheReadTokens - CacheCreationTokens;
+
     public FakeFinish Finish { get; }
 
     /// <summary>The called tool (arguments are always <see cref="ToolArguments"/>), or null.</summary>
@@ -52,6 +68,21 @@ internal sealed class FakeReply
     public string Id { get; }
 
     public static FakeReply For(ChatInput input)
+    {
+        var reply = Compose(input);
+        return FakeUsage.Parse(input.LastUserText) is not { } usage
+            ? reply
+            : new FakeReply(reply.Text, reply.Pieces, usage.Prompt ?? reply.PromptTokens, usage.Completion ?? reply.CompletionTokens, reply.Finish,
+                reply.ToolName, reply.Id)
+            {
+                CacheReadTokens = usage.CacheRead,
+                CacheCreationTokens = usage.CacheCreation,
+                ReasoningTokens = usage.Reasoning,
+                ReportsUsage = !usage.None,
+            };
+    }
+
+    private static FakeReply Compose(ChatInput input)
     {
         var promptTokens = PromptTokensFor(input.PromptChars);
         var id = FakeIds.Hex(input.Model, input.LastUserText, input.PromptChars);

@@ -80,7 +80,7 @@ internal static class AnthropicEndpoints
             json.WriteEndArray();
             json.WriteString("stop_reason", StopReason(reply.Finish));
             json.WriteNull("stop_sequence");
-            WriteUsage(json, reply.PromptTokens, reply.CompletionTokens);
+            WriteUsage(json, reply, reply.CompletionTokens);
             json.WriteEndObject();
             await JsonReply.SendAsync(context);
             return;
@@ -99,7 +99,7 @@ internal static class AnthropicEndpoints
         start.WriteEndArray();
         start.WriteNull("stop_reason");
         start.WriteNull("stop_sequence");
-        WriteUsage(start, reply.PromptTokens, 1);
+        WriteUsage(start, reply, 1);
         start.WriteEndObject();
         start.WriteEndObject();
         await sink.SseAsync("message_start", content: false);
@@ -194,12 +194,13 @@ internal static class AnthropicEndpoints
         return json;
     }
 
-    private static void WriteUsage(Utf8JsonWriter json, int input, int output)
+    // Anthropic's input_tokens leave out the cache reads and writes; thinking tokens are inside output_tokens.
+    private static void WriteUsage(Utf8JsonWriter json, FakeReply reply, int output)
     {
         json.WriteStartObject("usage");
-        json.WriteNumber("input_tokens", input);
-        json.WriteNumber("cache_creation_input_tokens", 0);
-        json.WriteNumber("cache_read_input_tokens", 0);
+        json.WriteNumber("input_tokens", reply.UncachedPromptTokens);
+        json.WriteNumber("cache_creation_input_tokens", reply.CacheCreationTokens);
+        json.WriteNumber("cache_read_input_tokens", reply.CacheReadTokens);
         json.WriteNumber("output_tokens", output);
         json.WriteEndObject();
     }

@@ -173,10 +173,17 @@ internal static class BedrockEndpoints
 
     private static void WriteUsage(Utf8JsonWriter json, FakeReply reply)
     {
+        // Converse's inputTokens leave out the cache reads and writes, as Anthropic's do.
         json.WriteStartObject("usage");
-        json.WriteNumber("inputTokens", reply.PromptTokens);
+        json.WriteNumber("inputTokens", reply.UncachedPromptTokens);
         json.WriteNumber("outputTokens", reply.CompletionTokens);
         json.WriteNumber("totalTokens", reply.TotalTokens);
+        if (reply.CacheReadTokens > 0 || reply.CacheCreationTokens > 0)
+        {
+            json.WriteNumber("cacheReadInputTokens", reply.CacheReadTokens);
+            json.WriteNumber("cacheWriteInputTokens", reply.CacheCreationTokens);
+        }
+
         json.WriteEndObject();
     }
 

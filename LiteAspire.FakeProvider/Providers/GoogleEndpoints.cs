@@ -164,8 +164,18 @@ internal static class GoogleEndpoints
         json.WriteNumber("promptTokenCount", reply.PromptTokens);
         if (final)
         {
-            json.WriteNumber("candidatesTokenCount", reply.CompletionTokens);
+            // Gemini counts thoughts apart from the candidates, and cached content inside the prompt.
+            json.WriteNumber("candidatesTokenCount", reply.CompletionTokens - reply.ReasoningTokens);
             json.WriteNumber("totalTokenCount", reply.TotalTokens);
+            if (reply.ReasoningTokens > 0)
+            {
+                json.WriteNumber("thoughtsTokenCount", reply.ReasoningTokens);
+            }
+
+            if (reply.CacheReadTokens > 0)
+            {
+                json.WriteNumber("cachedContentTokenCount", reply.CacheReadTokens);
+            }
         }
         else
         {

@@ -76,7 +76,11 @@ internal static class OpenAIChatEndpoints
             json.WriteString("finish_reason", FinishReason(reply.Finish));
             json.WriteEndObject();
             json.WriteEndArray();
-            WriteUsage(json, reply);
+            if (reply.ReportsUsage)
+            {
+                WriteUsage(json, reply);
+            }
+
             json.WriteString("system_fingerprint", "fp_fake");
             json.WriteEndObject();
             await JsonReply.SendAsync(context);
@@ -84,7 +88,7 @@ internal static class OpenAIChatEndpoints
         }
 
         using var sink = await StreamSink.StartAsync(context, plan, "text/event-stream");
-        var usage = input.IncludeUsage;
+        var usage = input.IncludeUsage && reply.ReportsUsage;
         var chunk = StartChunk(sink, id, created, input.Model, usage);
         chunk.WriteStartObject("delta");
         chunk.WriteString("role", "assistant");
@@ -301,10 +305,10 @@ internal static class OpenAIChatEndpoints
         json.WriteNumber("completion_tokens", reply.CompletionTokens);
         json.WriteNumber("total_tokens", reply.TotalTokens);
         json.WriteStartObject("prompt_tokens_details");
-        json.WriteNumber("cached_tokens", 0);
+        json.WriteNumber("cached_tokens", reply.CacheReadTokens);
         json.WriteEndObject();
         json.WriteStartObject("completion_tokens_details");
-        json.WriteNumber("reasoning_tokens", 0);
+        json.WriteNumber("reasoning_tokens", reply.ReasoningTokens);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -49,7 +49,9 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<IDeploymentSelector, SimpleShuffleSelector>();
         services.TryAddSingleton<ModelRouter>();
         services.TryAddSingleton<GatewaySettings>();
-        services.TryAddSingleton<ICostCalculator, Spend.DeploymentPriceCostCalculator>();
+        services.TryAddSingleton(_ => Spend.ModelPriceTable.Shipped);
+        services.TryAddSingleton<Spend.DeploymentPrices>();
+        services.TryAddSingleton<ICostCalculator, Spend.CostCalculator>();
         services.TryAddSingleton<ChatPipeline>();
         services.TryAddSingleton<EmbeddingPipeline>();
         services.TryAddSingleton<OpenAIPassthrough>();

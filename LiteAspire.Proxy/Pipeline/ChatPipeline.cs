@@ -8,7 +8,9 @@ using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Providers.OpenAI;
+using LiteAspire.Proxy.Providers.Shared;
 using LiteAspire.Proxy.Routing;
+using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Pipeline;
 
@@ -74,7 +76,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 if (passed is { } json)
                 {
                     var usage = json.Usage.IsEmpty ? null : JsonNode.Parse(json.Usage.Span) as JsonObject;
-                    var passedCost = cost.Calculate(deployment, usage);
+                    var passedCost = cost.Calculate(deployment, CallUsage.Of(usage));
                     LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, passedCost);
                     var passedTicket = ticket;
                     ticket = null;
@@ -91,7 +93,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 var body = await ReadJsonAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
                 var completion = adapter.ReadResponse(body, call);
                 var usage = completion["usage"] as JsonObject;
-                var callCost = cost.Calculate(deployment, usage);
+                var callCost = cost.Calculate(deployment, CallUsage.Of(usage));
                 LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
                 var settled = ticket;
                 ticket = null;
@@ -201,8 +203,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     {
                         if (!await chunks.MoveNextAsync().ConfigureAwait(false))
                         {
-                            books.Finished = true;
-                            yield break;
+                            break;
                         }
 
                         chunk = chunks.Current;
@@ -215,7 +216,10 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     if (books.RequestId is null && chunk["id"] is JsonValue chunkId && chunkId.TryGetValue<string>(out var idText))
                     {
                         books.RequestId = idText;
+                        books.First = chunk;
                     }
+
+                    books.Answer.Add(chunk);
 
                     if (chunk.TryGetPropertyValue("usage", out var usage))
                     {
@@ -238,11 +242,21 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
 
                     yield return chunk;
                 }
+
+                // The upstream ended without usage: count it, as LiteLLM does, so cost and spend are not 0.
+                var counted = usageSink.Usage is null;
+                usageSink.Usage ??= books.Answer.CountedUsage(call.Deployment, call.Request);
+                books.Finished = true;
+                if (counted && includeUsage)
+                {
+                    yield return OpenAIShapes.UsageChunk(books.RequestId ?? call.CallId, JsonRead.String(books.First?["model"]) ?? call.Deployment.UpstreamModel,
+                        JsonRead.Long(books.First?["created"]) ?? time.GetUtcNow().ToUnixTimeSeconds(), (JsonObject)usageSink.Usage.DeepClone());
+                }
             }
         }
         finally
         {
-            var callCost = books.Finished ? cost.Calculate(call.Deployment, usageSink.Usage) : null;
+            var callCost = books.Finished ? cost.Calculate(call.Deployment, CallUsage.Of(usageSink.Usage)) : (decimal?)null;
             await accounting.CompleteAsync(books.Ticket, call.Deployment, usageSink.Usage, callCost, books.RequestId ?? call.CallId, books.Started,
                 books.Finished).ConfigureAwait(false);
         }
@@ -258,6 +272,11 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         public bool Finished { get; set; }
 
         public string? RequestId { get; set; }
+
+        // The chunk that carried the id: its model and created date the usage chunk a counted usage goes out in.
+        public JsonObject? First { get; set; }
+
+        public StreamedAnswer Answer { get; } = new();
     }
 
     private static IReadOnlyDictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)

@@ -57,7 +57,7 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
             }
 
             var usage = result["usage"] as JsonObject;
-            var callCost = cost.Calculate(deployment, usage);
+            var callCost = cost.Calculate(deployment, Spend.CallUsage.Of(usage));
             LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
             var settled = ticket;
             ticket = null;

@@ -1,12 +1,14 @@
-using System.Text.Json.Nodes;
-
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Pipeline;
 
-/// <summary>The seam the cost issue fills: USD cost of one call from its usage. Null means unknown, and the cost header is omitted.</summary>
+/// <summary>The USD cost of one call from what it used.</summary>
 public interface ICostCalculator
 {
-    /// <summary>The cost of a call to <paramref name="deployment"/> that used <paramref name="usage"/> (OpenAI usage object), or null.</summary>
-    decimal? Calculate(ResolvedDeployment deployment, JsonObject? usage);
+    /// <summary>
+    /// The cost of a call to <paramref name="deployment"/> that used <paramref name="usage"/>; 0 when no price is known for
+    /// the deployment's model (never a failure).
+    /// </summary>
+    decimal Calculate(ResolvedDeployment deployment, in CallUsage usage);
 }

@@ -15,7 +15,7 @@ public static class LiteLLMHeaders
     /// <param name="deployment">The deployment called.</param>
     /// <param name="upstream">The upstream response (its headers are copied).</param>
     /// <param name="upstreamMs">Time spent waiting for the upstream, subtracted to get the proxy's own overhead.</param>
-    /// <param name="cost">The call's cost, or null when unknown (header omitted).</param>
+    /// <param name="cost">The call's cost, or null when it is not known yet (a stream: header omitted, as LiteLLM does).</param>
     public static void Apply(HttpContext context, string modelGroup, ResolvedDeployment deployment, HttpResponseMessage upstream, double upstreamMs, decimal? cost)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -44,13 +44,24 @@ public static class LiteLLMHeaders
 
         if (cost is { } value)
         {
-            headers["x-litellm-response-cost"] = value.ToString(CultureInfo.InvariantCulture);
+            headers["x-litellm-response-cost"] = FormatCost(value);
         }
 
         headers["x-litellm-response-duration-ms"] = total.ToString("0.###", CultureInfo.InvariantCulture);
         headers["x-litellm-overhead-duration-ms"] = Math.Max(0, total - upstreamMs).ToString("0.###", CultureInfo.InvariantCulture);
         headers["x-litellm-attempted-retries"] = "0";
         headers["x-litellm-version"] = ProxyVersion.Current;
+    }
+
+    /// <summary>
+    /// A cost as LiteLLM writes it: Python's <c>str(float)</c>, the shortest text that reads back as the same double
+    /// (<c>2.85e-05</c>, <c>0.0025</c>, <c>0.0</c>).
+    /// </summary>
+    public static string FormatCost(decimal cost)
+    {
+        // .NET's shortest round-trip form switches to exponents below 1e-4 as Python does ("2.85E-05" vs "2.85e-05").
+        var text = ((double)cost).ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.Ordinal) ? text : text + ".0";
     }
 
     /// <summary>The upstream URL without its query string (Azure puts api-version there; some providers put keys there).</summary>

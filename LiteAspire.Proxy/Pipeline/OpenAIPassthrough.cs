@@ -9,15 +9,18 @@ using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Providers.OpenAI;
+using LiteAspire.Proxy.Providers.Shared;
 using LiteAspire.Proxy.Routing;
+using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>
 /// The OpenAI-shaped routes LiteAspire does not translate (completions, images, audio, moderations, rerank, responses):
-/// the body goes to an OpenAI-shaped upstream with the model swapped and credentials added, and the answer streams back byte for byte.
+/// the body goes to an OpenAI-shaped upstream with the model swapped and credentials added, and the answer comes back byte for
+/// byte: streams (SSE, audio) as they arrive, JSON answers read whole first so their cost can go in the headers.
 /// </summary>
-public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings,
+public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
     RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     /// <summary>Forwards a JSON body to <paramref name="operation"/> (e.g. <c>images/generations</c>).</summary>
@@ -46,10 +49,12 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
         var upstream = UpstreamFor(routed, routed.ModelGroup);
         var endUser = EndUserEnforcer.EndUserIdOf(body);
         var tags = RequestTags.Of(context.Request.Headers, body);
+        // Speech is billed per character of its input, known before the call.
+        var characters = operation == "audio/speech" && JsonRead.String(body["input"]) is { } input ? input.Length : 0;
         RequestPreparation.ForPassthrough(body, routed.Deployment);
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await SendAsync(context, routed, upstream, operation, content, endUser, tags).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUser, tags, characters).ConfigureAwait(false);
     }
 
     /// <summary>Forwards a multipart form (audio transcriptions) with its <c>model</c> field swapped.</summary>
@@ -93,7 +98,7 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             content.Add(part, file.Name, file.FileName);
         }
 
-        await SendAsync(context, routed, upstream, operation, content, endUserId: null, RequestTags.Of(context.Request.Headers)).ConfigureAwait(false);
+        await SendAsync(context, routed, upstream, operation, content, endUserId: null, RequestTags.Of(context.Request.Headers), characters: 0).ConfigureAwait(false);
     }
 
     private (RoutedModel Routed, OpenAIUpstream Upstream) Route(string model)
@@ -105,14 +110,17 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
     private OpenAIUpstream UpstreamFor(RoutedModel routed, string model) =>
         registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
 
-    // Passed-through answers are not parsed: the call counts against the limits, its cost is not known here.
+    // A JSON answer is read whole and priced from what it reports; a stream (SSE) is copied as it comes and, as LiteLLM's
+    // streams, carries no cost header and no spend; audio (speech) is priced from the request's characters.
     private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content, string? endUserId,
-        IReadOnlyList<string> tags)
+        IReadOnlyList<string> tags, long characters)
     {
         var deployment = routed.Deployment;
         var ticket = await admission.AdmitAsync(context, routed.ModelGroup, endUserId, tags, context.RequestAborted).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var success = false;
+        JsonObject? usage = null;
+        decimal? callCost = null;
         using var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, context.RequestAborted);
         using var request = new HttpRequestMessage(HttpMethod.Post, upstream.BuildUri(deployment, operation)) { Content = content };
         upstream.Authenticate(request, deployment);
@@ -126,7 +134,27 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
                 throw OpenAIErrorReader.Read(deployment.Provider, (int)response.StatusCode, text);
             }
 
-            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, cost: null);
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is null or "application/json")
+            {
+                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                var used = PassthroughUsage.Read(bytes, operation, out usage);
+                callCost = cost.Calculate(deployment, used with { Characters = characters });
+                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+                context.Response.StatusCode = (int)response.StatusCode;
+                context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes, timeout.Token).ConfigureAwait(false);
+                success = true;
+                return;
+            }
+
+            if (mediaType != "text/event-stream")
+            {
+                callCost = cost.Calculate(deployment, new CallUsage(default, Characters: characters));
+            }
+
+            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
             timeout.StopDeadline();
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
@@ -139,7 +167,7 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
         }
         finally
         {
-            await accounting.CompleteAsync(ticket, deployment, null, null, CallTiming.CallId(context), started, success).ConfigureAwait(false);
+            await accounting.CompleteAsync(ticket, deployment, usage, callCost, CallTiming.CallId(context), started, success).ConfigureAwait(false);
         }
     }
 

@@ -1,21 +1,25 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiteAspire.Proxy.Tests;
 
-/// <summary>Starts the real proxy in memory, optionally with settings given as if on the command line.</summary>
+/// <summary>Starts the real proxy in memory, optionally with settings given as if on the command line and test services.</summary>
 public sealed class ProxyFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
     public ProxyFactory()
         : this(new Dictionary<string, string?>())
     {
     }
 
-    internal ProxyFactory(IReadOnlyDictionary<string, string?> settings)
+    internal ProxyFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? testServices = null)
     {
         _settings = settings;
+        _testServices = testServices;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,6 +28,11 @@ public sealed class ProxyFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 }

@@ -81,7 +81,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         yaml.Append("  - model_name: ").Append(modelName).Append("\n    litellm_params: ").Append(litellmParams).Append('\n');
 
     /// <summary>A service account with a fresh RSA key whose token_uri is the fake's <c>/token</c>, so the real OAuth2 JWT-bearer flow runs locally.</summary>
-    private static string ServiceAccountJson(Uri tokenUri)
+    internal static string ServiceAccountJson(Uri tokenUri)
     {
         using var key = RSA.Create(2048);
         return new JsonObject

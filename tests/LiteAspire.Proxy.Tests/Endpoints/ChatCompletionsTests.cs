@@ -59,8 +59,8 @@ public sealed class ChatCompletionsTests
         Assert.True(double.TryParse(response.Header("x-litellm-overhead-duration-ms"), System.Globalization.CultureInfo.InvariantCulture, out _));
         Assert.Equal("99", response.Header("x-ratelimit-remaining-requests"));
         Assert.Equal("req_fake_1", response.Header("llm_provider-x-request-id"));
-        // Cost is unknown until the cost issue lands: the header is omitted rather than a wrong 0.
-        Assert.Null(response.Header("x-litellm-response-cost"));
+        // openai/gpt-4o at the shipped prices (2.50/M in, 10/M out) for the fake's 10 + 3 tokens, as Python prints the float.
+        Assert.Equal("5.5e-05", response.Header("x-litellm-response-cost"));
         Assert.Equal("?ignored=1", _gateway.Upstream.LastRequest.Query);
     }
 
