@@ -36,9 +36,9 @@ public sealed class TaggedSpend
     public static IQueryable<TaggedSpend> Between(LiteLLMDbContext db, DateTime? start, DateTime? end)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // timestamp(3) without time zone holds UTC: compare with unzoned values.
-        var from = DateTime.SpecifyKind(start ?? new DateTime(1, 1, 1), DateTimeKind.Unspecified);
-        var to = DateTime.SpecifyKind(end ?? new DateTime(9999, 12, 31), DateTimeKind.Unspecified);
+        // Npgsql sends a UTC DateTime as timestamptz; the column is timestamp(3) holding UTC, so the SQL converts it back.
+        var from = DateTime.SpecifyKind(start ?? new DateTime(1, 1, 2), DateTimeKind.Utc);
+        var to = DateTime.SpecifyKind(end ?? new DateTime(9999, 12, 30), DateTimeKind.Utc);
         return db.Database.IsNpgsql()
             ? db.Database.SqlQuery<TaggedSpend>($"""
                 SELECT s.request_id AS "RequestId", s."startTime" AS "StartTime", s.spend AS "Spend", s.total_tokens AS "TotalTokens",
@@ -46,7 +46,7 @@ public sealed class TaggedSpend
                 FROM "LiteLLM_SpendLogs" s
                 CROSS JOIN LATERAL jsonb_array_elements_text(
                     CASE WHEN jsonb_typeof(s.request_tags) = 'array' THEN s.request_tags ELSE '[]'::jsonb END) AS t(tag)
-                WHERE s."startTime" >= {from} AND s."startTime" <= {to}
+                WHERE s."startTime" >= ({from} AT TIME ZONE 'UTC') AND s."startTime" <= ({to} AT TIME ZONE 'UTC')
                 """)
             : db.Database.SqlQuery<TaggedSpend>($"""
                 SELECT s.request_id AS "RequestId", s."startTime" AS "StartTime", s.spend AS "Spend", s.total_tokens AS "TotalTokens",
