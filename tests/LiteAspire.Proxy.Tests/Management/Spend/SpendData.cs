@@ -32,9 +32,12 @@ internal static class SpendData
         };
 
     /// <summary>Writes <paramref name="rows"/> (SpendLogs, Daily* rows, users, keys...) in one save.</summary>
-    public static async Task AddAsync(ManagementFixture fixture, params object[] rows)
+    public static Task AddAsync(ManagementFixture fixture, params object[] rows) => AddAsync(fixture.Proxy, rows);
+
+    /// <summary>Writes <paramref name="rows"/> to <paramref name="proxy"/>'s database.</summary>
+    public static async Task AddAsync(ProxyFactory proxy, params object[] rows)
     {
-        await using var scope = fixture.Proxy.Services.CreateAsyncScope();
+        await using var scope = proxy.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiteLLMDbContext>();
         db.AddRange(rows);
         await db.SaveChangesAsync();
