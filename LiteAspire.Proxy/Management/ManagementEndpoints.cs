@@ -9,11 +9,11 @@ using LiteAspire.Proxy.Management.Models;
 
 namespace LiteAspire.Proxy.Management;
 
-/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets, tags and models, all authenticated.</summary>
+/// <summary>LiteLLM's management API: keys, users, teams, organizations, customers, budgets, tags, models and spend, all authenticated.</summary>
 public static class ManagementEndpoints
 {
     // Every area of the API; without a database each answers LiteLLM's "DB not connected" for any of its paths.
-    private static readonly string[] s_areas = ["key", "user", "team", "organization", "customer", "end_user", "budget", "tag", "model"];
+    private static readonly string[] s_areas = ["key", "user", "team", "organization", "customer", "end_user", "budget", "tag", "model", "spend", "global"];
 
     /// <summary>
     /// Maps every management route behind the error filter and auth. Without a database every route would only answer
@@ -45,6 +45,7 @@ public static class ManagementEndpoints
         Organizations.OrganizationEndpoints.MapOrganizationEndpoints(group);
         group.MapCustomerEndpoints().MapBudgetEndpoints().MapModelManagementEndpoints();
         Tags.TagEndpoints.MapTagEndpoints(group);
+        Spend.SpendEndpoints.MapSpendEndpoints(group);
         return group;
     }
 }
