@@ -1703,6 +1703,12 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("StartTime", "RequestId")
                         .HasDatabaseName("LiteLLM_SpendLogs_startTime_request_id_idx");
 
+                    b.HasIndex("TeamId", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_team_id_startTime_idx");
+
+                    b.HasIndex("User", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_user_startTime_idx");
+
                     b.ToTable("LiteLLM_SpendLogs", (string)null);
                 });
 
