@@ -21,9 +21,6 @@ internal sealed class DatabaseMigrator(
     /// <summary>LiteLLM's environment variable that turns schema migrations off.</summary>
     public const string DisableSchemaUpdateKey = "DISABLE_SCHEMA_UPDATE";
 
-    // pg_advisory_lock key of LiteAspire's schema migrations ("LiteLLM" in ASCII).
-    private const long MigrationLockId = 0x4C6974654C4C4D;
-
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -70,21 +67,7 @@ internal sealed class DatabaseMigrator(
         var database = scope.ServiceProvider.GetRequiredService<LiteLLMDbContext>().Database;
         try
         {
-            // EF Core 9+ lets one instance migrate at a time. On PostgreSQL (Npgsql 10, seen in the SQL log and asserted by
-            // ConcurrentMigrationTests) this is not a pg_advisory_lock: EF creates "__EFMigrationsHistory" if missing, then
-            // applies the migrations in a transaction that first takes LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE
-            // MODE; another instance blocks on that lock, then reads the history again and finds nothing left to apply.
-            // On SQLite the lock is a row in "__EFMigrationsLock" (INSERT OR IGNORE), which the others poll for.
-            // Also one instance at a time across the whole migration (not only EF's transaction): a session advisory lock,
-            // released with the connection. A database that does not exist yet is created by MigrateAsync first.
-            if (connection.Provider == DatabaseProvider.PostgreSql
-                && await database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
-            {
-                await database.OpenConnectionAsync(cancellationToken);
-                await database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
-            }
-
-            await database.MigrateAsync(cancellationToken);
+            await ExclusiveMigration.RunAsync(database, connection.Provider, cancellationToken);
             if (connection.Provider == DatabaseProvider.Sqlite)
             {
                 // Write-ahead logging: readers never wait for the spend writer, and a commit costs one sync, not several.

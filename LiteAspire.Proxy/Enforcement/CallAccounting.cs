@@ -14,15 +14,21 @@ namespace LiteAspire.Proxy.Enforcement;
 /// </summary>
 public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, ProxyConfig config, ILogger<CallAccounting> logger)
 {
+    /// <summary><c>general_settings.store_prompts_in_spend_logs</c>: spend logs keep the messages and the response.</summary>
+    public bool StoresPrompts { get; } = config.GeneralSettings.Extra.GetValueOrDefault("store_prompts_in_spend_logs") is true;
+
     private readonly string _tokenKind = config.LiteLLMSettings.Extra.GetValueOrDefault("token_rate_limit_type") as string ?? "output";
 
     /// <summary>
     /// Completes <paramref name="ticket"/> for a call to <paramref name="deployment"/> that used <paramref name="usage"/> and cost
     /// <paramref name="cost"/>. The counters' updates are sent at once but not waited for: the answer does not wait for Redis,
-    /// and Redis applies one connection's commands in order, so the caller's next request still sees them.
+    /// and Redis applies one connection's commands in order, so the caller's next request still sees them. The spend event
+    /// is keyed by <paramref name="requestId"/>, timed from <paramref name="startTime"/>, marked by <paramref name="success"/>,
+    /// and keeps the request's <paramref name="messages"/> and the <paramref name="response"/> (JSON) only when
+    /// <see cref="StoresPrompts"/>.
     /// </summary>
     public ValueTask CompleteAsync(AdmissionTicket ticket, ResolvedDeployment deployment, JsonObject? usage, decimal? cost, string requestId,
-        DateTime startTime, bool success)
+        DateTime startTime, bool success, string? messages = null, string? response = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(deployment);
@@ -74,6 +80,8 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
             StartTime = startTime,
             EndTime = time.GetUtcNow().UtcDateTime,
             Status = success ? "success" : "failure",
+            Messages = StoresPrompts ? messages : null,
+            Response = StoresPrompts ? response : null,
         });
         return ValueTask.CompletedTask;
     }

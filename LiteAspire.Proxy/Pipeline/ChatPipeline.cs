@@ -80,7 +80,8 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, passedCost);
                     var passedTicket = ticket;
                     ticket = null;
-                    await accounting.CompleteAsync(passedTicket, deployment, usage, passedCost, call.CallId, started, success: true).ConfigureAwait(false);
+                    await accounting.CompleteAsync(passedTicket, deployment, usage, passedCost, json.Id is { Length: > 0 } id ? id : call.CallId, started,
+                        success: true, MessagesToKeep(request), accounting.StoresPrompts ? System.Text.Encoding.UTF8.GetString(json.Body.Span) : null).ConfigureAwait(false);
                     return new ChatResult
                     {
                         ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
@@ -97,7 +98,8 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
                 var settled = ticket;
                 ticket = null;
-                await accounting.CompleteAsync(settled, deployment, usage, callCost, RequestId(completion, call), started, success: true).ConfigureAwait(false);
+                await accounting.CompleteAsync(settled, deployment, usage, callCost, RequestId(completion, call), started, success: true,
+                    MessagesToKeep(request), accounting.StoresPrompts ? completion.ToJsonString() : null).ConfigureAwait(false);
                 return new ChatResult
                 {
                     ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
@@ -129,6 +131,9 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             }
         }
     }
+
+    // Only with store_prompts_in_spend_logs: otherwise no prompt text leaves the request.
+    private string? MessagesToKeep(JsonObject request) => accounting.StoresPrompts ? request["messages"]?.ToJsonString() : null;
 
     // LiteLLM's spend-log request id is the provider's response id.
     private static string RequestId(JsonObject completion, ChatCall call) =>
@@ -164,14 +169,14 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
 
     // The upstream body read whole and scanned once; null when its strings need re-escaping (the caller parses it instead,
     // from the same bytes). Errors are ReadJsonAsync's and the OpenAI adapter's.
-    private static async Task<(ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Usage)?> PassThroughAsync(HttpResponseMessage response,
+    private static async Task<(ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Usage, string? Id)?> PassThroughAsync(HttpResponseMessage response,
         string provider, CancellationToken cancellationToken)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        switch (PassThroughJson.Scan(bytes, out var body, out var usage))
+        switch (PassThroughJson.Scan(bytes, out var body, out var usage, out var id))
         {
             case PassThroughJson.Verdict.PassThrough:
-                return (body, usage);
+                return (body, usage, id);
             case PassThroughJson.Verdict.Rewrite:
                 // The content is buffered now: ReadJsonAsync parses these bytes.
                 return null;

@@ -14,7 +14,7 @@ public static class PassThroughJson
 {
     private static readonly JavaScriptEncoder s_encoder = JsonBody.WriterOptions.Encoder!;
 
-    /// <summary>The outcome of <see cref="Scan"/>.</summary>
+    /// <summary>The outcome of <see cref="Scan(ReadOnlyMemory{byte}, out ReadOnlyMemory{byte}, out ReadOnlyMemory{byte}, out string?)"/>.</summary>
     public enum Verdict
     {
         /// <summary>A JSON object that can be sent as <c>Compacted</c>.</summary>
@@ -40,10 +40,20 @@ public static class PassThroughJson
     /// <param name="json">The whole body.</param>
     /// <param name="compacted">The bytes to send; empty unless the verdict is <see cref="Verdict.PassThrough"/>.</param>
     /// <param name="usage">The top-level <c>usage</c> object's bytes, or empty when there is none (or it is not an object).</param>
-    public static Verdict Scan(ReadOnlyMemory<byte> json, out ReadOnlyMemory<byte> compacted, out ReadOnlyMemory<byte> usage)
+    public static Verdict Scan(ReadOnlyMemory<byte> json, out ReadOnlyMemory<byte> compacted, out ReadOnlyMemory<byte> usage) =>
+        Scan(json, out compacted, out usage, out _);
+
+    /// <inheritdoc cref="Scan(ReadOnlyMemory{byte}, out ReadOnlyMemory{byte}, out ReadOnlyMemory{byte})"/>
+    /// <param name="json">The whole body.</param>
+    /// <param name="compacted">The bytes to send; empty unless the verdict is <see cref="Verdict.PassThrough"/>.</param>
+    /// <param name="usage">The top-level <c>usage</c> object's bytes, or empty when there is none (or it is not an object).</param>
+    /// <param name="id">The top-level <c>id</c> string (the response id spend logs are keyed by), or null.</param>
+    public static Verdict Scan(ReadOnlyMemory<byte> json, out ReadOnlyMemory<byte> compacted, out ReadOnlyMemory<byte> usage, out string? id)
     {
         compacted = default;
         usage = default;
+        id = null;
+        var pendingId = false;
         var span = json.Span;
         var reader = new Utf8JsonReader(span);
         var whitespace = false;
@@ -73,12 +83,20 @@ public static class PassThroughJson
                     case JsonTokenType.PropertyName:
                         asIs = asIs && WritesAsIs(ref reader);
                         pendingUsage = reader.CurrentDepth == 1 && reader.ValueTextEquals("usage"u8);
+                        pendingId = reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8);
                         break;
                     case JsonTokenType.String:
                         asIs = asIs && WritesAsIs(ref reader);
+                        if (pendingId)
+                        {
+                            id = reader.GetString();
+                        }
+
                         pendingUsage = false;
+                        pendingId = false;
                         break;
                     case JsonTokenType.StartObject when pendingUsage:
+                        pendingId = false;
                         usageStart = (int)start;
                         usageDepth = reader.CurrentDepth;
                         pendingUsage = false;
@@ -90,6 +108,7 @@ public static class PassThroughJson
                         break;
                     default:
                         pendingUsage = false;
+                        pendingId = false;
                         break;
                 }
 
