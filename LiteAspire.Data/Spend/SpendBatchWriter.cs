@@ -52,8 +52,7 @@ public static class SpendBatchWriter
         await using (transaction.ConfigureAwait(false))
         {
             // The log rows first: a writer racing on the same request ids waits here, before it has counted anything.
-            var fresh = await SpendLogWriter.AddNewAsync(db, events, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var fresh = await SpendLogWriter.InsertNewAsync(db, events, cancellationToken).ConfigureAwait(false);
             var changes = await SpendCounterWriter.AddAsync(db, fresh, now, cancellationToken).ConfigureAwait(false);
             await DailySpendWriter.AddAsync(db, fresh, now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -13,13 +13,13 @@ namespace LiteAspire.Data.Spend;
 /// </summary>
 internal static class SpendLogWriter
 {
-    /// <summary>Adds the new events' rows to <paramref name="db"/> (saved by the caller) and returns them, sorted by request id.</summary>
+    /// <summary>Inserts the new events' rows (binary COPY on PostgreSQL) and returns those events, sorted by request id.</summary>
     /// <remarks>
     /// An event is known when a row with its request id and its call id exists (a redelivery), or a row under its call id does.
     /// A row with its request id but another call's id is a different request whose upstream reused the response id: the
     /// event is logged under its call id instead, so it is neither lost nor mistaken for a duplicate.
     /// </remarks>
-    public static async Task<List<SpendEvent>> AddNewAsync(LiteLLMDbContext db, IReadOnlyList<SpendEvent> events, CancellationToken cancellationToken)
+    public static async Task<List<SpendEvent>> InsertNewAsync(LiteLLMDbContext db, IReadOnlyList<SpendEvent> events, CancellationToken cancellationToken)
     {
         var ids = events.Select(e => e.RequestId).Concat(events.Select(e => e.CallId).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var logged = (await db.SpendLogs.AsNoTracking().Where(l => ids.Contains(l.RequestId)).Select(l => new { l.RequestId, l.Metadata })
@@ -44,7 +44,17 @@ internal static class SpendLogWriter
 
         // A fixed order, so writers racing on the same rows lock them alike.
         fresh.Sort((a, b) => string.CompareOrdinal(a.RequestId, b.RequestId));
-        db.SpendLogs.AddRange(fresh.Select(Row));
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection postgres)
+        {
+            await SpendLogCopy.WriteAsync(postgres, fresh.Select(Row), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            db.SpendLogs.AddRange(fresh.Select(Row));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+        }
+
         return fresh;
     }
 

@@ -71,6 +71,27 @@ public sealed class SpendEventTests(RealInfrastructureFixture servers) : IClassF
         Assert.Equal(responseId, (string?)JsonNode.Parse(row.Response!)!["id"]);
     }
 
+    [Fact]
+    public async Task AStreamEntryHoldingSomethingElse_GoesToTheDeadLetterStream_AndTheEventsBesideItAreWritten()
+    {
+        await using var proxy = await StartProxyAsync(storePrompts: false);
+        _ = proxy.Server;
+        var redis = proxy.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        var good = new Data.Spend.SpendEvent
+        {
+            RequestId = $"chatcmpl-beside-garbage-{Guid.NewGuid():N}", CallId = Guid.NewGuid().ToString(), Spend = 0.25,
+            StartTime = DateTime.UtcNow, EndTime = DateTime.UtcNow,
+        };
+        var garbage = System.Text.Encoding.UTF8.GetBytes($"not json {Guid.NewGuid():N}");
+
+        await redis.StreamAddAsync(Data.Spend.Queue.SpendStreamNames.Key,
+            [new(Data.Spend.Queue.SpendStreamNames.Field, garbage), new(Data.Spend.Queue.SpendStreamNames.Field, Data.Spend.SpendEventJson.Serialize(good))]);
+
+        Assert.Equal(0.25, (await WaitForRowAsync(proxy, good.RequestId)).Spend);
+        var dead = await redis.StreamRangeAsync(Data.Spend.Queue.SpendStreamNames.DeadLetterKey);
+        Assert.Contains(dead, entry => entry.Values.Any(v => v.Value == (StackExchange.Redis.RedisValue)garbage));
+    }
+
     private async Task<ProxyFactory> StartProxyAsync(bool storePrompts)
     {
         var config = Path.Combine(_folder.FullName, $"config-{storePrompts}.yaml");
