@@ -164,7 +164,7 @@ public static class DailyActivity
     }
 
     /// <summary>A row reduced to one grouping key.</summary>
-    public sealed class Keyed
+    public sealed class Keyed : DailyMetrics
     {
         /// <summary>Day.</summary>
         public required string Date { get; init; }
@@ -174,34 +174,10 @@ public static class DailyActivity
 
         /// <summary>Key hash.</summary>
         public required string ApiKey { get; init; }
-
-        /// <summary>Spend.</summary>
-        public double Spend { get; init; }
-
-        /// <summary>Prompt tokens.</summary>
-        public long PromptTokens { get; init; }
-
-        /// <summary>Completion tokens.</summary>
-        public long CompletionTokens { get; init; }
-
-        /// <summary>Cache-read tokens.</summary>
-        public long CacheRead { get; init; }
-
-        /// <summary>Cache-creation tokens.</summary>
-        public long CacheCreation { get; init; }
-
-        /// <summary>Requests.</summary>
-        public long ApiRequests { get; init; }
-
-        /// <summary>Successes.</summary>
-        public long Successful { get; init; }
-
-        /// <summary>Failures.</summary>
-        public long Failed { get; init; }
     }
 
     /// <summary>The sums of one group at one level.</summary>
-    public sealed class Bucket
+    public sealed class Bucket : DailyMetrics
     {
         /// <summary>Which grouping (a <c>Level</c>).</summary>
         public int Level { get; init; }
@@ -214,30 +190,6 @@ public static class DailyActivity
 
         /// <summary>The key, at the per-key levels.</summary>
         public string? ApiKey { get; init; }
-
-        /// <summary>Spend.</summary>
-        public double Spend { get; init; }
-
-        /// <summary>Prompt tokens.</summary>
-        public long PromptTokens { get; init; }
-
-        /// <summary>Completion tokens.</summary>
-        public long CompletionTokens { get; init; }
-
-        /// <summary>Cache-read tokens.</summary>
-        public long CacheRead { get; init; }
-
-        /// <summary>Cache-creation tokens.</summary>
-        public long CacheCreation { get; init; }
-
-        /// <summary>Requests.</summary>
-        public long ApiRequests { get; init; }
-
-        /// <summary>Successes.</summary>
-        public long Successful { get; init; }
-
-        /// <summary>Failures.</summary>
-        public long Failed { get; init; }
     }
 
     // Places each bucket in LiteLLM's nesting.

@@ -6,7 +6,7 @@ using LiteAspire.Data.Schema;
 namespace LiteAspire.Proxy.Management.Spend;
 
 /// <summary>A Daily*Spend row whatever its table, its entity column (user, team, ...) as <see cref="Entity"/>.</summary>
-public sealed class DailyRow
+public sealed class DailyRow : DailyMetrics
 {
     /// <summary>Row id (the page order's tie-breaker, as LiteLLM's).</summary>
     public required string Id { get; init; }
@@ -34,30 +34,6 @@ public sealed class DailyRow
 
     /// <summary>Endpoint.</summary>
     public string? Endpoint { get; init; }
-
-    /// <summary>Spend.</summary>
-    public double Spend { get; init; }
-
-    /// <summary>Prompt tokens.</summary>
-    public long PromptTokens { get; init; }
-
-    /// <summary>Completion tokens.</summary>
-    public long CompletionTokens { get; init; }
-
-    /// <summary>Cache-read input tokens.</summary>
-    public long CacheRead { get; init; }
-
-    /// <summary>Cache-creation input tokens.</summary>
-    public long CacheCreation { get; init; }
-
-    /// <summary>Requests.</summary>
-    public long ApiRequests { get; init; }
-
-    /// <summary>Successful requests.</summary>
-    public long Successful { get; init; }
-
-    /// <summary>Failed requests.</summary>
-    public long Failed { get; init; }
 }
 
 /// <summary>The five Daily*Spend tables as <see cref="DailyRow"/> queries.</summary>
