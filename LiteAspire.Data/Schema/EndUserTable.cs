@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>A customer / end user, named by the request's <c>user</c> field (<c>LiteLLM_EndUserTable</c>).</summary>
-public class EndUserTable
+public class EndUserTable : ISpendCounter
 {
     public required string UserId { get; set; }
 

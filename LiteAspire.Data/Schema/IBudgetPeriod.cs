@@ -1,11 +1,8 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>A row with its own spend and budget period (keys, users, teams): what the spend writer resets and adds to.</summary>
-public interface IBudgetPeriod
+public interface IBudgetPeriod : ISpendCounter
 {
-    /// <summary>Spend in the current period.</summary>
-    double Spend { get; set; }
-
     /// <summary>The period's length, e.g. <c>30d</c>.</summary>
     string? BudgetDuration { get; }
 

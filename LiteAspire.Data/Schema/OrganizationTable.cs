@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>An organization (<c>LiteLLM_OrganizationTable</c>); it always has a budget row.</summary>
-public class OrganizationTable
+public class OrganizationTable : ISpendCounter
 {
     public required string OrganizationId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace LiteAspire.Data.Schema;
 
 /// <summary>A request tag with its models, spend and budget (<c>LiteLLM_TagTable</c>).</summary>
-public class TagTable
+public class TagTable : ISpendCounter
 {
     public required string TagName { get; set; }
 

@@ -43,40 +43,40 @@ internal static class SpendCounterWriter
         }
 
         var organizations = Sum(events, e => e.OrganizationId);
-        foreach (var (id, amount) in organizations)
-        {
-            await db.Organizations.Where(o => o.OrganizationId == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Spend, o => o.Spend + amount), cancellationToken).ConfigureAwait(false);
-        }
-
+        await AddAsync(db.Organizations, o => o.OrganizationId, organizations, cancellationToken).ConfigureAwait(false);
         var endUsers = Sum(events, e => e.EndUser);
-        foreach (var (id, amount) in endUsers)
-        {
-            await db.EndUsers.Where(u => u.UserId == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Spend, u => u.Spend + amount), cancellationToken).ConfigureAwait(false);
-        }
-
+        await AddAsync(db.EndUsers, u => u.UserId, endUsers, cancellationToken).ConfigureAwait(false);
         var tags = SumMany(events, e => e.Tags);
         await TagSpendWriter.ResetAndAddAsync(db, tags, now, cancellationToken).ConfigureAwait(false);
 
         // Read back inside the transaction: the rows are ours until commit, so before = after - amount exactly.
-        Changes(changes, SpendEntity.Key, keys, await SpendOfAsync(db.VerificationTokens, keys, k => keys.Keys.Contains(k.Token),
-            k => new { Id = k.Token, k.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
-        Changes(changes, SpendEntity.User, users, await SpendOfAsync(db.Users, users, u => users.Keys.Contains(u.UserId),
-            u => new { Id = u.UserId, u.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
-        Changes(changes, SpendEntity.Team, teams, await SpendOfAsync(db.Teams, teams, t => teams.Keys.Contains(t.TeamId),
-            t => new { Id = t.TeamId, t.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
-        var memberTeams = members.Keys.Select(m => SplitMember(m).TeamId).Distinct().ToList();
-        Changes(changes, SpendEntity.TeamMember, members, await SpendOfAsync(db.TeamMemberships, members, m => memberTeams.Contains(m.TeamId),
-            m => new { m.TeamId, m.UserId, m.Spend }, r => ($"{r.TeamId}\n{r.UserId}", r.Spend), cancellationToken).ConfigureAwait(false));
-        Changes(changes, SpendEntity.Organization, organizations, await SpendOfAsync(db.Organizations, organizations,
-            o => organizations.Keys.Contains(o.OrganizationId), o => new { Id = o.OrganizationId, o.Spend }, r => (r.Id, r.Spend),
-            cancellationToken).ConfigureAwait(false));
-        Changes(changes, SpendEntity.EndUser, endUsers, await SpendOfAsync(db.EndUsers, endUsers, u => endUsers.Keys.Contains(u.UserId),
-            u => new { Id = u.UserId, u.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
-        Changes(changes, SpendEntity.Tag, tags, await SpendOfAsync(db.Tags, tags, t => tags.Keys.Contains(t.TagName),
-            t => new { Id = t.TagName, t.Spend }, r => (r.Id, r.Spend), cancellationToken).ConfigureAwait(false));
+        await ReadChangesAsync(changes, SpendEntity.Key, db.VerificationTokens, k => k.Token, keys, cancellationToken).ConfigureAwait(false);
+        await ReadChangesAsync(changes, SpendEntity.User, db.Users, u => u.UserId, users, cancellationToken).ConfigureAwait(false);
+        await ReadChangesAsync(changes, SpendEntity.Team, db.Teams, t => t.TeamId, teams, cancellationToken).ConfigureAwait(false);
+        if (members.Count > 0)
+        {
+            var memberTeams = members.Keys.Select(m => SplitMember(m).TeamId).Distinct().ToList();
+            var memberSpend = await db.TeamMemberships.AsNoTracking().Where(m => memberTeams.Contains(m.TeamId))
+                .Select(m => new { m.TeamId, m.UserId, m.Spend }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            Changes(changes, SpendEntity.TeamMember, members, memberSpend.ToDictionary(m => $"{m.TeamId}\n{m.UserId}", m => m.Spend, StringComparer.Ordinal));
+        }
+
+        await ReadChangesAsync(changes, SpendEntity.Organization, db.Organizations, o => o.OrganizationId, organizations, cancellationToken).ConfigureAwait(false);
+        await ReadChangesAsync(changes, SpendEntity.EndUser, db.EndUsers, u => u.UserId, endUsers, cancellationToken).ConfigureAwait(false);
+        await ReadChangesAsync(changes, SpendEntity.Tag, db.Tags, t => t.TagName, tags, cancellationToken).ConfigureAwait(false);
         return changes;
+    }
+
+    /// <summary>Adds each of <paramref name="sums"/> to its row's spend (a row that does not exist is left out), in id order.</summary>
+    internal static async Task AddAsync<T>(DbSet<T> rows, Expression<Func<T, string>> idOf, SortedDictionary<string, double> sums,
+        CancellationToken cancellationToken)
+        where T : class, ISpendCounter
+    {
+        foreach (var (id, amount) in sums)
+        {
+            await rows.Where(Is(idOf, id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, r => r.Spend + amount), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static (string TeamId, string UserId) SplitMember(string member)
@@ -85,18 +85,24 @@ internal static class SpendCounterWriter
         return (member[..newline], member[(newline + 1)..]);
     }
 
-    private static async Task<Dictionary<string, double>> SpendOfAsync<T, TRow>(IQueryable<T> rows, SortedDictionary<string, double> sums,
-        Expression<Func<T, bool>> filter, Expression<Func<T, TRow>> select, Func<TRow, (string Id, double Spend)> idAndSpend,
-        CancellationToken cancellationToken)
-        where T : class
+    private static async Task ReadChangesAsync<T>(List<CounterChange> changes, SpendEntity entity, IQueryable<T> rows,
+        Expression<Func<T, string>> idOf, SortedDictionary<string, double> sums, CancellationToken cancellationToken)
+        where T : class, ISpendCounter
     {
         if (sums.Count == 0)
         {
-            return [];
+            return;
         }
 
-        var read = await rows.AsNoTracking().Where(filter).Select(select).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return read.Select(idAndSpend).ToDictionary(r => r.Id, r => r.Spend, StringComparer.Ordinal);
+        // r => new Counter { Id = <idOf>(r), Spend = r.Spend }: only the two columns.
+        var row = idOf.Parameters[0];
+        var counter = Expression.Lambda<Func<T, Counter>>(
+            Expression.MemberInit(Expression.New(typeof(Counter)),
+                Expression.Bind(typeof(Counter).GetProperty(nameof(Counter.Id))!, idOf.Body),
+                Expression.Bind(typeof(Counter).GetProperty(nameof(Counter.Spend))!, Expression.Property(row, typeof(ISpendCounter).GetProperty(nameof(ISpendCounter.Spend))!))),
+            row);
+        var read = await rows.AsNoTracking().Where(Matches(idOf, sums.Keys.ToList())).Select(counter).ToListAsync(cancellationToken).ConfigureAwait(false);
+        Changes(changes, entity, sums, read.ToDictionary(r => r.Id, r => r.Spend, StringComparer.Ordinal));
     }
 
     // Rows that do not exist (a key deleted meanwhile, a tag without a row) raised nothing.
@@ -171,11 +177,7 @@ internal static class SpendCounterWriter
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, 0d).SetProperty(r => r.BudgetResetAt, next), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (id, amount) in sums)
-        {
-            await rows.Where(Is(idOf, id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, r => r.Spend + amount), cancellationToken).ConfigureAwait(false);
-        }
+        await AddAsync(rows, idOf, sums, cancellationToken).ConfigureAwait(false);
     }
 
     private static Expression<Func<T, bool>> Is<T>(Expression<Func<T, string>> idOf, string id)
@@ -190,5 +192,12 @@ internal static class SpendCounterWriter
         Expression<Func<List<string>>> value = () => ids;
         return Expression.Lambda<Func<T, bool>>(Expression.Call(value.Body, typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, idOf.Body),
             idOf.Parameters);
+    }
+
+    private sealed class Counter
+    {
+        public required string Id { get; init; }
+
+        public double Spend { get; init; }
     }
 }

@@ -38,10 +38,6 @@ internal static class TagSpendWriter
             }
         }
 
-        foreach (var (name, amount) in sums)
-        {
-            await db.Tags.Where(t => t.TagName == name)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Spend, t => t.Spend + amount), cancellationToken).ConfigureAwait(false);
-        }
+        await SpendCounterWriter.AddAsync(db.Tags, t => t.TagName, sums, cancellationToken).ConfigureAwait(false);
     }
 }
