@@ -74,7 +74,7 @@ internal static class SpendCounterWriter
     {
         foreach (var (id, amount) in sums)
         {
-            await rows.Where(Is(idOf, id))
+            await rows.Where(RowIdFilter.Is(idOf, id))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, r => r.Spend + amount), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -101,7 +101,7 @@ internal static class SpendCounterWriter
                 Expression.Bind(typeof(Counter).GetProperty(nameof(Counter.Id))!, idOf.Body),
                 Expression.Bind(typeof(Counter).GetProperty(nameof(Counter.Spend))!, Expression.Property(row, typeof(ISpendCounter).GetProperty(nameof(ISpendCounter.Spend))!))),
             row);
-        var read = await rows.AsNoTracking().Where(Matches(idOf, sums.Keys.ToList())).Select(counter).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var read = await rows.AsNoTracking().Where(RowIdFilter.In(idOf, sums.Keys.ToList())).Select(counter).ToListAsync(cancellationToken).ConfigureAwait(false);
         Changes(changes, entity, sums, read.ToDictionary(r => r.Id, r => r.Spend, StringComparer.Ordinal));
     }
 
@@ -163,35 +163,8 @@ internal static class SpendCounterWriter
             return;
         }
 
-        var ids = sums.Keys.ToList();
-        // Rows whose period is over are few (one per period): read them whole.
-        var due = await rows.AsNoTracking().Where(Matches(idOf, ids)).Where(r => r.BudgetResetAt != null && r.BudgetResetAt <= now)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var idOfRow = idOf.Compile();
-        foreach (var row in due.OrderBy(idOfRow, StringComparer.Ordinal))
-        {
-            DateTime? next = LiteLLMDuration.TryParse(row.BudgetDuration, out var duration) ? duration.Value.NextEndAfter(row.BudgetResetAt!.Value, now) : null;
-            var seen = row.BudgetResetAt;
-            // Conditional on the period this writer saw: a replica that already reset it leaves it alone.
-            await rows.Where(Is(idOf, idOfRow(row))).Where(r => r.BudgetResetAt == seen)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, 0d).SetProperty(r => r.BudgetResetAt, next), cancellationToken).ConfigureAwait(false);
-        }
-
+        await BudgetPeriodReset.ResetDueAsync(rows, idOf, sums.Keys.ToList(), BudgetCalendar.Default, now, cancellationToken).ConfigureAwait(false);
         await AddAsync(rows, idOf, sums, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Expression<Func<T, bool>> Is<T>(Expression<Func<T, string>> idOf, string id)
-    {
-        // A captured value, not a constant: EF sends it as a parameter and reuses one query plan for every id.
-        Expression<Func<string>> value = () => id;
-        return Expression.Lambda<Func<T, bool>>(Expression.Equal(idOf.Body, value.Body), idOf.Parameters);
-    }
-
-    private static Expression<Func<T, bool>> Matches<T>(Expression<Func<T, string>> idOf, List<string> ids)
-    {
-        Expression<Func<List<string>>> value = () => ids;
-        return Expression.Lambda<Func<T, bool>>(Expression.Call(value.Body, typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, idOf.Body),
-            idOf.Parameters);
     }
 
     private sealed class Counter

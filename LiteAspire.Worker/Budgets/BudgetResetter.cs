@@ -53,31 +53,10 @@ public static class BudgetResetter
         return counters;
     }
 
-    // A row with its own period: spend to zero and the next boundary, if the period is still the one read.
-    private static async Task<List<string>> ResetRowsAsync<T>(DbSet<T> rows, Expression<Func<T, string>> idOf, BudgetCalendar calendar, DateTime now,
+    private static Task<List<string>> ResetRowsAsync<T>(DbSet<T> rows, Expression<Func<T, string>> idOf, BudgetCalendar calendar, DateTime now,
         CancellationToken cancellationToken)
-        where T : class, IBudgetPeriod
-    {
-        var idOfRow = idOf.Compile();
-        var due = await rows.AsNoTracking().Where(r => r.BudgetResetAt != null && r.BudgetResetAt <= now)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var reset = new List<string>();
-        // Sorted by id: every writer locks rows in the same order.
-        foreach (var row in due.OrderBy(idOfRow, StringComparer.Ordinal))
-        {
-            var id = idOfRow(row);
-            var seen = row.BudgetResetAt;
-            var next = calendar.NextReset(row.BudgetDuration, now);
-            var changed = await rows.Where(Is(idOf, id)).Where(r => r.BudgetResetAt == seen)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Spend, 0d).SetProperty(r => r.BudgetResetAt, next), cancellationToken).ConfigureAwait(false);
-            if (changed > 0)
-            {
-                reset.Add(id);
-            }
-        }
-
-        return reset;
-    }
+        where T : class, IBudgetPeriod =>
+        BudgetPeriodReset.ResetDueAsync(rows, idOf, ids: null, calendar, now, cancellationToken);
 
     // A shared budget row: moved on, and everything spending against it zeroed, in one transaction.
     private static async Task ResetBudgetAsync(LiteLLMDbContext db, string budgetId, DateTime seen, DateTime? next, List<string> counters,
@@ -124,12 +103,5 @@ public static class BudgetResetter
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static Expression<Func<T, bool>> Is<T>(Expression<Func<T, string>> idOf, string id)
-    {
-        // A captured value, not a constant: EF sends it as a parameter and reuses one query plan for every id.
-        Expression<Func<string>> value = () => id;
-        return Expression.Lambda<Func<T, bool>>(Expression.Equal(idOf.Body, value.Body), idOf.Parameters);
     }
 }
