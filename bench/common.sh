@@ -17,7 +17,14 @@ wait_http() {
   for _ in $(seq 1 120); do curl -fs -o /dev/null --max-time 1 "$1" && return 0; sleep 0.5; done
   echo "timed out waiting for $1" >&2; return 1
 }
-command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+ensure_wrk() {
+  command -v wrk >/dev/null && return
+  log "installing wrk (Debian package)"
+  if [ "$(id -u)" -ne 0 ]; then echo "wrk is missing and this is not root: apt-get install wrk" >&2; exit 1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+}
+ensure_wrk
 
 # run NAME URL KEY CONNECTIONS SECONDS → the RESULT line of bench/chat.lua
 run() {

@@ -27,34 +27,7 @@ fi
 WORK=$(mktemp -d /tmp/liteaspire-bench.XXXXXX)
 FAKE_PID=""
 PROXY_PID=""
-stop() {
-  for pid in $PROXY_PID $FAKE_PID; do
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-}
-trap stop EXIT
-
-log() { echo "== $*" >&2; }
-
-ensure_wrk() {
-  command -v wrk >/dev/null && return
-  log "installing wrk (Debian package)"
-  if [ "$(id -u)" -ne 0 ]; then echo "wrk is missing and this is not root: apt-get install wrk" >&2; exit 1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
-    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-}
-
-# wait_http URL: up to 60 s for a 2xx.
-wait_http() {
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null --max-time 1 "$1" && return 0
-    sleep 0.5
-  done
-  echo "timed out waiting for $1" >&2
-  return 1
-}
+. "$ROOT/bench/common.sh"
 
 # Process figures from /proc: CPU ticks (utime+stime), VmRSS and VmHWM in KiB.
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
@@ -104,6 +77,7 @@ log "starting the fake upstream on core $FAKE_CORE (port $FAKE_PORT)"
 FakeProvider__LatencyMs=0 taskset -c "$FAKE_CORE" dotnet "$ROOT/LiteAspire.FakeProvider/bin/Release/net10.0/LiteAspire.FakeProvider.dll" \
   --urls "http://127.0.0.1:$FAKE_PORT" > "$WORK/fake.log" 2>&1 &
 FAKE_PID=$!
+PIDS="$PIDS $FAKE_PID"
 wait_http "http://127.0.0.1:$FAKE_PORT/health"
 FAKE_IDLE_KIB=$(rss_kib "$FAKE_PID")
 
@@ -134,6 +108,7 @@ if dotnet build -c Release -v q -nologo "$ROOT/LiteAspire.Proxy" >> "$WORK/build
   (cd "$WORK" && exec taskset -c "$PROXY_CORE" dotnet "$ROOT/LiteAspire.Proxy/bin/Release/net10.0/LiteAspire.Proxy.dll" \
     --config "$WORK/config.yaml" --port "$PROXY_PORT" --host 127.0.0.1) > "$WORK/proxy.log" 2>&1 &
   PROXY_PID=$!
+  PIDS="$PIDS $PROXY_PID"
   if wait_http "http://127.0.0.1:$PROXY_PORT/health/liveliness"; then
     status=$(curl -s -o "$WORK/probe.json" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $BENCH_MASTER_KEY" \
       -H 'Content-Type: application/json' -d '{"model":"fake","messages":[{"role":"user","content":"ping"}]}' "$PROXY_URL" || echo 000)

@@ -52,7 +52,6 @@ internal static class SpendLogWriter
         {
             db.SpendLogs.AddRange(fresh.Select(Row));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
         }
 
         return fresh;

@@ -28,9 +28,6 @@ public sealed class SpendRecorder
     /// <summary>Events dropped because the queue was full and there was no overflow.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Events waiting in memory.</summary>
-    public int Pending => _queue.Reader.Count;
-
     /// <summary>Takes events the full queue cannot: set by the drain that has somewhere durable to put them.</summary>
     internal Action<SpendEvent>? Overflow { get; set; }
 

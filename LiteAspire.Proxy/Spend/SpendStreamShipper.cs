@@ -38,7 +38,6 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var replaying = ReplayWhenRedisAnswersAsync(stoppingToken);
-        var batch = new List<byte[]>(BatchSize);
         try
         {
             while (await recorder.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -48,9 +47,7 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
                     await Task.Delay(Linger, stoppingToken).ConfigureAwait(false);
                 }
 
-                Fill(batch);
-                await ShipAsync(batch).ConfigureAwait(false);
-                batch.Clear();
+                await ShipQueuedAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,9 +55,7 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
             // Shutting down: ship what is queued, or keep it on disk for the next start.
             do
             {
-                Fill(batch);
-                await ShipAsync(batch).ConfigureAwait(false);
-                batch.Clear();
+                await ShipQueuedAsync().ConfigureAwait(false);
             }
             while (recorder.Reader.Count > 0);
         }
@@ -68,16 +63,15 @@ public sealed partial class SpendStreamShipper(SpendRecorder recorder, IConnecti
         await replaying.ConfigureAwait(false);
     }
 
-    private void Fill(List<byte[]> batch)
+    // Up to BatchSize queued events, as one stream entry (or to the journal).
+    private async Task ShipQueuedAsync()
     {
+        var batch = new List<byte[]>(Math.Min(recorder.Reader.Count, BatchSize));
         while (batch.Count < BatchSize && recorder.Reader.TryRead(out var spendEvent))
         {
             batch.Add(SpendEventJson.Serialize(spendEvent));
         }
-    }
 
-    private async Task ShipAsync(List<byte[]> batch)
-    {
         if (batch.Count == 0)
         {
             return;

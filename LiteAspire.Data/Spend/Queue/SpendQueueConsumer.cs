@@ -25,11 +25,6 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
     private RedisValue _claimCursor = "0-0";
     private DateTimeOffset _nextClaim;
     private bool _groupReady;
-    private long _written;
-
-    /// <summary>Events written to the database by this consumer since it started (duplicates excluded).</summary>
-    public long Written => Interlocked.Read(ref _written);
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +56,7 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
     }
 
     /// <summary>One read (or claim) and its batch; returns how many entries it handled.</summary>
-    internal async Task<int> StepAsync(CancellationToken cancellationToken)
+    private async Task<int> StepAsync(CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         if (!_groupReady)
@@ -157,7 +152,6 @@ public sealed partial class SpendQueueConsumer(IConnectionMultiplexer redis, ISe
         }
 
         var result = await WriteUntilCommittedAsync(events, cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref _written, result.Logged);
 
         // Acknowledge and delete together: an entry is never left acknowledged but still taking memory, or deleted but pending.
         var transaction = db.CreateTransaction();
