@@ -21,7 +21,7 @@ public static class CompletionsEndpoints
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ModelRouter router, ProviderRegistry registry,
+    private static async Task<IResult> HandleAsync(HttpContext context, RouterExecutor router, ProviderRegistry registry,
         OpenAIPassthrough passthrough, ChatPipeline chat, GatewaySettings settings)
     {
         var aborted = context.RequestAborted;
@@ -31,10 +31,10 @@ public static class CompletionsEndpoints
             body["model"] = routeModel;
         }
 
-        var routed = router.Pick(ChatRequestValidator.RequireModel(body));
-        if (registry.OpenAIShaped(routed.Deployment.Provider) is not null)
+        var route = router.Find(ChatRequestValidator.RequireModel(body));
+        if (registry.OpenAIShaped(route.Candidates[0].Deployment.Provider) is not null)
         {
-            await passthrough.ForwardRoutedJsonAsync(context, body, "completions", routed).ConfigureAwait(false);
+            await passthrough.ForwardRoutedJsonAsync(context, body, "completions", route).ConfigureAwait(false);
             return Results.Empty;
         }
 

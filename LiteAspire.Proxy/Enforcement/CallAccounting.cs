@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LiteAspire.Data.Spend;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Routing;
 using LiteAspire.Proxy.Spend;
 
 namespace LiteAspire.Proxy.Enforcement;
@@ -12,7 +13,7 @@ namespace LiteAspire.Proxy.Enforcement;
 /// <c>litellm_settings.token_rate_limit_type</c>: output tokens by default, or input or total), and one
 /// <see cref="SpendEvent"/> for the spend writer.
 /// </summary>
-public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, ProxyConfig config, ILogger<CallAccounting> logger)
+public sealed class CallAccounting(SpendRecorder recorder, IDeploymentUsage deploymentUsage, TimeProvider time, ProxyConfig config, ILogger<CallAccounting> logger)
 {
     /// <summary><c>general_settings.store_prompts_in_spend_logs</c>: spend logs keep the messages and the response.</summary>
     public bool StoresPrompts { get; } = config.GeneralSettings.Extra.GetValueOrDefault("store_prompts_in_spend_logs") is true;
@@ -35,6 +36,11 @@ public sealed class CallAccounting(SpendRecorder recorder, TimeProvider time, Pr
         var tokens = UsageTokens.Of(usage);
         var (prompt, completion) = (tokens.Prompt, tokens.Completion);
         var spend = success ? (double)(cost ?? 0m) : 0;
+        if (prompt + completion > 0)
+        {
+            deploymentUsage.AddTokens(deployment.Id, prompt + completion);
+        }
+
         var settled = ticket.CompleteAsync(spend, _tokenKind switch
         {
             "input" => prompt,

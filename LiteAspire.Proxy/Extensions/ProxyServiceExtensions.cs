@@ -46,8 +46,8 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<ProviderRegistry>();
         services.TryAddSingleton(sp => new DeploymentResolver(sp.GetRequiredService<ProviderRegistry>()));
         services.TryAddSingleton(sp => new DeploymentTable(sp.GetRequiredService<ProxyConfig>(), sp.GetRequiredService<DeploymentResolver>()));
-        services.TryAddSingleton<IDeploymentSelector, SimpleShuffleSelector>();
         services.TryAddSingleton<ModelRouter>();
+        services.AddRouter();
         services.TryAddSingleton<GatewaySettings>();
         services.TryAddSingleton(_ => Spend.ModelPriceTable.Shipped);
         services.TryAddSingleton<Spend.DeploymentPrices>();

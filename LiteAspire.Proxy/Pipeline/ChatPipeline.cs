@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,11 +14,11 @@ using LiteAspire.Proxy.Spend;
 namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>
-/// One OpenAI-shaped chat completion through the gateway: validate → route → adapter → upstream → translate back, with
-/// LiteLLM's response headers set. <c>/v1/chat/completions</c> uses it, and so can any translator (e.g. <c>/v1/messages</c>)
-/// that turns its own shape into an OpenAI request first.
+/// One OpenAI-shaped chat completion through the gateway: validate → admit → route (retries, fallbacks, cooldowns) → adapter
+/// → upstream → translate back, with LiteLLM's response headers set. <c>/v1/chat/completions</c> uses it, and so can any
+/// translator (e.g. <c>/v1/messages</c>) that turns its own shape into an OpenAI request first.
 /// </summary>
-public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
+public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
     RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     // Client headers providers need passed on as-is.
@@ -33,31 +32,67 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
     /// <param name="request">The request; <c>model</c> is the public model name.</param>
     /// <param name="context">The client's request (headers, call id, abort).</param>
     /// <param name="cancellationToken">Usually <see cref="HttpContext.RequestAborted"/>: cancels the upstream call.</param>
-    /// <exception cref="GatewayException">Bad input (400), unknown model (400), unsupported provider (400), model access (401), budget (400), rate limit (429).</exception>
-    /// <exception cref="ProviderException">The upstream failed, timed out (408) or could not be reached (500).</exception>
+    /// <exception cref="GatewayException">Bad input (400), unknown model (400), unsupported provider (400), model access (401), budget (400), rate limit or no deployment available (429).</exception>
+    /// <exception cref="ProviderException">The upstream failed, timed out (408) or could not be reached (500), after retries and fallbacks.</exception>
     public async Task<ChatResult> ExecuteAsync(JsonObject request, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var model = ChatRequestValidator.ValidateChat(request);
         var includeUsage = request["stream_options"]?["include_usage"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
-        var routed = router.Pick(model);
-        var deployment = routed.Deployment;
-        var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
+        var route = router.Find(model);
+        if (registry.Chat(route.Candidates[0].Deployment.Provider) is null)
+        {
+            throw UnsupportedProvider(route.Candidates[0].Deployment, model);
+        }
+
+        var routing = RouteRequest.From(request, context.Request.Headers, request["stream"]?.GetValueKind() == JsonValueKind.True,
+            () => TokenCounter.CountMessages(model, request["messages"] as JsonArray, request["tools"]));
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
-        var started = time.GetUtcNow().UtcDateTime;
+        var books = new CallBooks(ticket, time.GetUtcNow().UtcDateTime, route.Candidates[0].Deployment)
+        {
+            Messages = MessagesToKeep(request),
+            DropParams = RequestPreparation.RequestDropParams(request),
+            Forwarded = ForwardedHeaders(context.Request.Headers),
+        };
+        try
+        {
+            return await router.ExecuteAsync(context, route, routing,
+                (attempt, token) => AttemptAsync(request, attempt, context, includeUsage, books, token), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (books.TakeTicket() is { } unsettled)
+            {
+                await accounting.CompleteAsync(unsettled, books.Deployment, null, null, CallTiming.CallId(context), books.Started, success: false)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    // One call to one deployment. A failure before the answer (or before a stream's first chunk) is thrown for the router to
+    // retry, with the request put back as the client sent it; a success settles the books (a stream's when it ends).
+    private async Task<ChatResult> AttemptAsync(JsonObject request, RouteAttempt attempt, HttpContext context, bool includeUsage, CallBooks books,
+        CancellationToken cancellationToken)
+    {
+        var deployment = attempt.Deployment;
+        books.Deployment = deployment;
+        var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, attempt.ModelGroup);
+        var dropParams = RequestPreparation.DropParams(books.DropParams, deployment, settings.DropParams);
+        var edits = RequestPreparation.ForDeployment(request, deployment);
         var call = new ChatCall
         {
             Deployment = deployment,
-            DropParams = RequestPreparation.DropParams(request, deployment, settings.DropParams),
-            Request = RequestPreparation.ForDeployment(request, deployment),
+            DropParams = dropParams,
+            Request = request,
             CallId = CallTiming.CallId(context),
-            ForwardedHeaders = ForwardedHeaders(context.Request.Headers),
+            ForwardedHeaders = books.Forwarded,
         };
 
-        var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, cancellationToken);
+        var timeout = new UpstreamTimeout(attempt.Timeout, cancellationToken);
         HttpResponseMessage? response = null;
+        var answered = false;
         try
         {
             using var upstreamRequest = await adapter.CreateRequestAsync(call, timeout.Token).ConfigureAwait(false);
@@ -66,7 +101,9 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             if (!response.IsSuccessStatusCode)
             {
                 var errorBody = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-                throw adapter.ReadError((int)response.StatusCode, errorBody, call);
+                var error = adapter.ReadError((int)response.StatusCode, errorBody, call);
+                error.RetryAfter = UpstreamHttp.RetryAfterOf(response);
+                throw error;
             }
 
             if (!call.Stream && adapter is OpenAIChatAdapter)
@@ -77,14 +114,14 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 {
                     var usage = json.Usage.IsEmpty ? null : JsonNode.Parse(json.Usage.Span) as JsonObject;
                     var passedCost = cost.Calculate(deployment, CallUsage.Of(usage));
-                    LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, passedCost);
-                    var passedTicket = ticket;
-                    ticket = null;
-                    await accounting.CompleteAsync(passedTicket, deployment, usage, passedCost, json.Id is { Length: > 0 } id ? id : call.CallId, started,
-                        success: true, MessagesToKeep(request), accounting.StoresPrompts ? System.Text.Encoding.UTF8.GetString(json.Body.Span) : null).ConfigureAwait(false);
+                    LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, passedCost);
+                    answered = true;
+                    await accounting.CompleteAsync(books.TakeTicket()!, deployment, usage, passedCost, json.Id is { Length: > 0 } id ? id : call.CallId,
+                        books.Started, success: true, books.Messages,
+                        accounting.StoresPrompts ? System.Text.Encoding.UTF8.GetString(json.Body.Span) : null).ConfigureAwait(false);
                     return new ChatResult
                     {
-                        ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
+                        ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
                     };
                 }
             }
@@ -95,26 +132,37 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 var completion = adapter.ReadResponse(body, call);
                 var usage = completion["usage"] as JsonObject;
                 var callCost = cost.Calculate(deployment, CallUsage.Of(usage));
-                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
-                var settled = ticket;
-                ticket = null;
-                await accounting.CompleteAsync(settled, deployment, usage, callCost, RequestId(completion, call), started, success: true,
-                    MessagesToKeep(request), accounting.StoresPrompts ? completion.ToJsonString() : null).ConfigureAwait(false);
+                LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+                answered = true;
+                await accounting.CompleteAsync(books.TakeTicket()!, deployment, usage, callCost, RequestId(completion, call), books.Started, success: true,
+                    books.Messages, accounting.StoresPrompts ? completion.ToJsonString() : null).ConfigureAwait(false);
                 return new ChatResult
                 {
-                    ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
+                    ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
                 };
             }
 
-            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, cost: null);
-            // The timeout bounds the wait for the first byte; a long answer may stream for longer.
-            timeout.StopDeadline();
-            var streaming = new ChatResult { ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId };
-            streaming.Chunks = StreamAsync(adapter, call, response, timeout, includeUsage, streaming,
-                new StreamBooks(ticket, started), CancellationToken.None);
+            // The first chunk is awaited here, so a stream that fails before it is retried like any other failure.
+            var upstream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            var chunks = adapter.ReadStreamAsync(upstream, call, timeout.Token).GetAsyncEnumerator(timeout.Token);
+            bool hasFirst;
+            try
+            {
+                hasFirst = await chunks.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await chunks.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, cost: null);
+            var streaming = new ChatResult { ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId };
+            streaming.Chunks = StreamAsync(chunks, hasFirst, call, response, timeout, includeUsage, streaming,
+                new StreamBooks(books.TakeTicket()!, books.Started, attempt.HoldInFlight()));
+            answered = true;
             response = null;
             timeout = null;
-            ticket = null;
             return streaming;
         }
         catch (Exception e) when (timeout is not null && UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
@@ -125,9 +173,9 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         {
             response?.Dispose();
             timeout?.Dispose();
-            if (ticket is not null)
+            if (!answered)
             {
-                await accounting.CompleteAsync(ticket, deployment, null, null, call.CallId, started, success: false).ConfigureAwait(false);
+                edits.Undo(request);
             }
         }
     }
@@ -189,35 +237,22 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         }
     }
 
-    private async IAsyncEnumerable<JsonObject> StreamAsync(IChatAdapter adapter, ChatCall call, HttpResponseMessage response,
-        UpstreamTimeout timeout, bool includeUsage, ChatResult usageSink, StreamBooks books, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    // The chunks after the first (already read by the attempt); the upstream timeout is re-armed by every chunk, so it bounds
+    // the silence between chunks rather than the whole answer.
+    private async IAsyncEnumerable<JsonObject> StreamAsync(IAsyncEnumerator<JsonObject> chunks, bool hasFirst, ChatCall call, HttpResponseMessage response,
+        UpstreamTimeout timeout, bool includeUsage, ChatResult usageSink, StreamBooks books)
     {
         using var _ = response;
         using var __ = timeout;
         try
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            var upstream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-            var chunks = adapter.ReadStreamAsync(upstream, call, linked.Token).GetAsyncEnumerator(linked.Token);
             await using (chunks.ConfigureAwait(false))
             {
-                while (true)
+                var next = hasFirst;
+                while (next)
                 {
-                    JsonObject chunk;
-                    try
-                    {
-                        if (!await chunks.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
-
-                        chunk = chunks.Current;
-                    }
-                    catch (Exception e) when (UpstreamHttp.Classify(e, call.Deployment.Provider, timeout) is { } mapped)
-                    {
-                        throw mapped;
-                    }
-
+                    timeout.Rearm();
+                    var chunk = chunks.Current;
                     if (books.RequestId is null && chunk["id"] is JsonValue chunkId && chunkId.TryGetValue<string>(out var idText))
                     {
                         books.RequestId = idText;
@@ -225,7 +260,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     }
 
                     books.Answer.Add(chunk);
-
+                    var forward = true;
                     if (chunk.TryGetPropertyValue("usage", out var usage))
                     {
                         if (usage is JsonObject usageObject)
@@ -236,16 +271,24 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                         if (!includeUsage)
                         {
                             // OpenAI sends "usage": null on every chunk once include_usage is on; the client did not ask for it.
-                            if (chunk["choices"] is JsonArray { Count: 0 })
-                            {
-                                continue;
-                            }
-
+                            forward = chunk["choices"] is not JsonArray { Count: 0 };
                             chunk.Remove("usage");
                         }
                     }
 
-                    yield return chunk;
+                    if (forward)
+                    {
+                        yield return chunk;
+                    }
+
+                    try
+                    {
+                        next = await chunks.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (UpstreamHttp.Classify(e, call.Deployment.Provider, timeout) is { } mapped)
+                    {
+                        throw mapped;
+                    }
                 }
 
                 // The upstream ended without usage: count it, as LiteLLM does, so cost and spend are not 0.
@@ -261,6 +304,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         }
         finally
         {
+            books.EndInFlight();
             var callCost = books.Finished ? cost.Calculate(call.Deployment, CallUsage.Of(usageSink.Usage)) : (decimal?)null;
             await accounting.CompleteAsync(books.Ticket, call.Deployment, usageSink.Usage, callCost, books.RequestId ?? call.CallId, books.Started,
                 books.Finished).ConfigureAwait(false);
@@ -268,11 +312,13 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
     }
 
     // A stream's books close when the client stops reading: success only when the upstream stream ended.
-    private sealed class StreamBooks(AdmissionTicket ticket, DateTime started)
+    private sealed class StreamBooks(AdmissionTicket ticket, DateTime started, Action endInFlight)
     {
         public AdmissionTicket Ticket { get; } = ticket;
 
         public DateTime Started { get; } = started;
+
+        public Action EndInFlight { get; } = endInFlight;
 
         public bool Finished { get; set; }
 
@@ -282,6 +328,31 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         public JsonObject? First { get; set; }
 
         public StreamedAnswer Answer { get; } = new();
+    }
+
+    // One request's books across its attempts: the admission ticket (taken by the attempt that answers, else settled as a
+    // failure), and what every attempt needs from the request as the client sent it.
+    private sealed class CallBooks(AdmissionTicket ticket, DateTime started, ResolvedDeployment firstCandidate)
+    {
+        private AdmissionTicket? _ticket = ticket;
+
+        public DateTime Started { get; } = started;
+
+        // The last deployment tried: a failed request's spend log names it.
+        public ResolvedDeployment Deployment { get; set; } = firstCandidate;
+
+        public string? Messages { get; init; }
+
+        public bool? DropParams { get; init; }
+
+        public required IReadOnlyDictionary<string, string> Forwarded { get; init; }
+
+        public AdmissionTicket? TakeTicket()
+        {
+            var taken = _ticket;
+            _ticket = null;
+            return taken;
+        }
     }
 
     private static IReadOnlyDictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)

@@ -10,34 +10,67 @@ using LiteAspire.Proxy.Routing;
 
 namespace LiteAspire.Proxy.Pipeline;
 
-/// <summary>One <c>/v1/embeddings</c> call: validate → route → embedding adapter → upstream → OpenAI list, with LiteLLM's headers.</summary>
-public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
+/// <summary>One <c>/v1/embeddings</c> call: validate → admit → route (retries, fallbacks) → embedding adapter → upstream → OpenAI list, with LiteLLM's headers.</summary>
+public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
     RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     /// <summary>Runs <paramref name="request"/> (OpenAI embeddings shape, edited in place) and sets the response headers.</summary>
-    /// <exception cref="GatewayException">Bad input, unknown model, unsupported provider.</exception>
-    /// <exception cref="ProviderException">The upstream failed.</exception>
+    /// <exception cref="GatewayException">Bad input, unknown model, unsupported provider, no deployment available.</exception>
+    /// <exception cref="ProviderException">The upstream failed, after retries and fallbacks.</exception>
     public async Task<JsonObject> ExecuteAsync(JsonObject request, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var model = ChatRequestValidator.RequireModel(request);
         ValidateInput(request["input"]);
-        var routed = router.Pick(model);
-        var deployment = routed.Deployment;
-        var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, model);
+        var route = router.Find(model);
+        if (registry.Embedding(route.Candidates[0].Deployment.Provider) is null)
+        {
+            throw ChatPipeline.UnsupportedProvider(route.Candidates[0].Deployment, model);
+        }
+
+        var routing = RouteRequest.From(request, context.Request.Headers, stream: false);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         var base64 = EmbeddingEncoding.WantsBase64(request);
+        var dropParams = RequestPreparation.RequestDropParams(request);
+        var last = route.Candidates[0].Deployment;
+        var success = false;
+        JsonObject? usage = null;
+        decimal? callCost = null;
+        try
+        {
+            var result = await router.ExecuteAsync(context, route, routing, async (attempt, token) =>
+            {
+                last = attempt.Deployment;
+                var (answer, answeredUsage, answeredCost) = await AttemptAsync(request, attempt, dropParams, base64, context, token).ConfigureAwait(false);
+                (usage, callCost) = (answeredUsage, answeredCost);
+                return answer;
+            }, cancellationToken).ConfigureAwait(false);
+            success = true;
+            return result;
+        }
+        finally
+        {
+            await accounting.CompleteAsync(ticket, last, usage, callCost, CallTiming.CallId(context), started, success).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(JsonObject Result, JsonObject? Usage, decimal Cost)> AttemptAsync(JsonObject request, RouteAttempt attempt, bool? dropParams, bool base64,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var deployment = attempt.Deployment;
+        var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, attempt.ModelGroup);
         var call = new EmbeddingCall
         {
             Deployment = deployment,
-            DropParams = RequestPreparation.DropParams(request, deployment, settings.DropParams),
-            Request = RequestPreparation.ForDeployment(request, deployment),
+            DropParams = RequestPreparation.DropParams(dropParams, deployment, settings.DropParams),
+            Request = request,
         };
-
-        using var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, cancellationToken);
+        var edits = RequestPreparation.ForDeployment(request, deployment);
+        var answered = false;
+        using var timeout = new UpstreamTimeout(attempt.Timeout, cancellationToken);
         try
         {
             using var upstreamRequest = await adapter.CreateEmbeddingRequestAsync(call, timeout.Token).ConfigureAwait(false);
@@ -45,7 +78,9 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
             using var response = await http.SendAsync(upstreamRequest, deployment.Provider, timeout).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw adapter.ReadError((int)response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false), call);
+                var error = adapter.ReadError((int)response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false), call);
+                error.RetryAfter = UpstreamHttp.RetryAfterOf(response);
+                throw error;
             }
 
             var body = await ChatPipeline.ReadJsonAsync(response, deployment.Provider, timeout.Token).ConfigureAwait(false);
@@ -58,11 +93,9 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
 
             var usage = result["usage"] as JsonObject;
             var callCost = cost.Calculate(deployment, Spend.CallUsage.Of(usage));
-            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
-            var settled = ticket;
-            ticket = null;
-            await accounting.CompleteAsync(settled, deployment, usage, callCost, CallTiming.CallId(context), started, success: true).ConfigureAwait(false);
-            return result;
+            LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+            answered = true;
+            return (result, usage, callCost);
         }
         catch (Exception e) when (UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
         {
@@ -70,9 +103,9 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
         }
         finally
         {
-            if (ticket is not null)
+            if (!answered)
             {
-                await accounting.CompleteAsync(ticket, deployment, null, null, CallTiming.CallId(context), started, success: false).ConfigureAwait(false);
+                edits.Undo(request);
             }
         }
     }

@@ -49,7 +49,6 @@ public static class LiteLLMHeaders
 
         headers["x-litellm-response-duration-ms"] = total.ToString("0.###", CultureInfo.InvariantCulture);
         headers["x-litellm-overhead-duration-ms"] = Math.Max(0, total - upstreamMs).ToString("0.###", CultureInfo.InvariantCulture);
-        headers["x-litellm-attempted-retries"] = "0";
         headers["x-litellm-version"] = ProxyVersion.Current;
     }
 

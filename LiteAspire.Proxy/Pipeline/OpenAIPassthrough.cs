@@ -20,7 +20,7 @@ namespace LiteAspire.Proxy.Pipeline;
 /// the body goes to an OpenAI-shaped upstream with the model swapped and credentials added, and the answer comes back byte for
 /// byte: streams (SSE, audio) as they arrive, JSON answers read whole first so their cost can go in the headers.
 /// </summary>
-public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
+public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
     RequestAdmission admission, CallAccounting accounting, TimeProvider time)
 {
     /// <summary>Forwards a JSON body to <paramref name="operation"/> (e.g. <c>images/generations</c>).</summary>
@@ -37,24 +37,28 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             body["model"] = defaultModel;
         }
 
-        await ForwardRoutedJsonAsync(context, body, operation, router.Pick(ChatRequestValidator.RequireModel(body))).ConfigureAwait(false);
+        await ForwardRoutedJsonAsync(context, body, operation, router.Find(ChatRequestValidator.RequireModel(body))).ConfigureAwait(false);
     }
 
-    /// <summary>Forwards a JSON body to an already routed deployment.</summary>
-    public async Task ForwardRoutedJsonAsync(HttpContext context, JsonObject body, string operation, RoutedModel routed)
+    /// <summary>Forwards a JSON body to a deployment of <paramref name="route"/>.</summary>
+    public async Task ForwardRoutedJsonAsync(HttpContext context, JsonObject body, string operation, ModelRoute route)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(routed);
-        var upstream = UpstreamFor(routed, routed.ModelGroup);
+        ArgumentNullException.ThrowIfNull(route);
+        CheckProvider(route);
+        var routing = RouteRequest.From(body, context.Request.Headers, body["stream"]?.GetValueKind() == JsonValueKind.True);
         var endUser = EndUserEnforcer.EndUserIdOf(body);
         var tags = RequestTags.Of(context.Request.Headers, body);
         // Speech is billed per character of its input, known before the call.
         var characters = operation == "audio/speech" && JsonRead.String(body["input"]) is { } input ? input.Length : 0;
-        RequestPreparation.ForPassthrough(body, routed.Deployment);
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await SendAsync(context, routed, upstream, operation, content, endUser, tags, characters).ConfigureAwait(false);
+        await SendAsync(context, route, routing, operation, deployment =>
+        {
+            RequestPreparation.ForPassthrough(body, deployment);
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        }, endUser, tags, characters).ConfigureAwait(false);
     }
 
     /// <summary>Forwards a multipart form (audio transcriptions) with its <c>model</c> field swapped.</summary>
@@ -79,11 +83,19 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             throw GatewayException.InvalidModel(null);
         }
 
-        var (routed, upstream) = Route(model);
+        var route = router.Find(model);
+        CheckProvider(route);
+        // Built again for every attempt: a retry re-reads the uploaded files from the start.
+        await SendAsync(context, route, RouteRequest.From(null, context.Request.Headers, stream: false), operation,
+            deployment => FormContent(form, deployment), endUserId: null, RequestTags.Of(context.Request.Headers), characters: 0).ConfigureAwait(false);
+    }
+
+    private static MultipartFormDataContent FormContent(IFormCollection form, ResolvedDeployment deployment)
+    {
         var content = new MultipartFormDataContent();
         foreach (var (name, values) in form)
         {
-            var value = name == "model" ? routed.Deployment.UpstreamModel : values.ToString();
+            var value = name == "model" ? deployment.UpstreamModel : values.ToString();
             content.Add(new StringContent(value), name);
         }
 
@@ -98,31 +110,51 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             content.Add(part, file.Name, file.FileName);
         }
 
-        await SendAsync(context, routed, upstream, operation, content, endUserId: null, RequestTags.Of(context.Request.Headers), characters: 0).ConfigureAwait(false);
+        return content;
     }
 
-    private (RoutedModel Routed, OpenAIUpstream Upstream) Route(string model)
+    private void CheckProvider(ModelRoute route)
     {
-        var routed = router.Pick(model);
-        return (routed, UpstreamFor(routed, model));
+        var first = route.Candidates[0].Deployment;
+        _ = registry.OpenAIShaped(first.Provider) ?? throw ChatPipeline.UnsupportedProvider(first, route.ModelGroup);
     }
 
-    private OpenAIUpstream UpstreamFor(RoutedModel routed, string model) =>
-        registry.OpenAIShaped(routed.Deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(routed.Deployment, model);
-
-    // A JSON answer is read whole and priced from what it reports; a stream (SSE) is copied as it comes and, as LiteLLM's
-    // streams, carries no cost header and no spend; audio (speech) is priced from the request's characters.
-    private async Task SendAsync(HttpContext context, RoutedModel routed, OpenAIUpstream upstream, string operation, HttpContent content, string? endUserId,
-        IReadOnlyList<string> tags, long characters)
+    // Admitted once; each attempt sends to one deployment, and only a success writes to the client, so a failure is retried
+    // (or falls back) as on the chat route. A JSON answer is read whole and priced from what it reports; a stream (SSE) is
+    // copied as it comes and, as LiteLLM's streams, carries no cost header and no spend; audio (speech) is priced from the
+    // request's characters.
+    private async Task SendAsync(HttpContext context, ModelRoute route, RouteRequest routing, string operation, Func<ResolvedDeployment, HttpContent> contentFor,
+        string? endUserId, IReadOnlyList<string> tags, long characters)
     {
-        var deployment = routed.Deployment;
-        var ticket = await admission.AdmitAsync(context, routed.ModelGroup, endUserId, tags, context.RequestAborted).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, route.ModelGroup, endUserId, tags, context.RequestAborted).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
+        var last = route.Candidates[0].Deployment;
         var success = false;
         JsonObject? usage = null;
         decimal? callCost = null;
-        using var timeout = new UpstreamTimeout(deployment.Timeout ?? settings.DefaultTimeout, context.RequestAborted);
-        using var request = new HttpRequestMessage(HttpMethod.Post, upstream.BuildUri(deployment, operation)) { Content = content };
+        try
+        {
+            await router.ExecuteAsync(context, route, routing, async (attempt, token) =>
+            {
+                last = attempt.Deployment;
+                (usage, callCost) = await AttemptAsync(context, attempt, operation, contentFor, characters, token).ConfigureAwait(false);
+                return true;
+            }, context.RequestAborted).ConfigureAwait(false);
+            success = true;
+        }
+        finally
+        {
+            await accounting.CompleteAsync(ticket, last, usage, callCost, CallTiming.CallId(context), started, success).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(JsonObject? Usage, decimal? Cost)> AttemptAsync(HttpContext context, RouteAttempt attempt, string operation,
+        Func<ResolvedDeployment, HttpContent> contentFor, long characters, CancellationToken cancellationToken)
+    {
+        var deployment = attempt.Deployment;
+        var upstream = registry.OpenAIShaped(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, attempt.ModelGroup);
+        using var timeout = new UpstreamTimeout(attempt.Timeout, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, upstream.BuildUri(deployment, operation)) { Content = contentFor(deployment) };
         upstream.Authenticate(request, deployment);
         try
         {
@@ -131,49 +163,43 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
             if (!response.IsSuccessStatusCode)
             {
                 var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-                throw OpenAIErrorReader.Read(deployment.Provider, (int)response.StatusCode, text);
+                var error = OpenAIErrorReader.Read(deployment.Provider, (int)response.StatusCode, text);
+                error.RetryAfter = UpstreamHttp.RetryAfterOf(response);
+                throw error;
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType is null or "application/json")
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-                var used = PassthroughUsage.Read(bytes, operation, out usage);
-                callCost = cost.Calculate(deployment, used with { Characters = characters });
-                LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
+                var used = PassthroughUsage.Read(bytes, operation, out var usage);
+                var jsonCost = cost.Calculate(deployment, used with { Characters = characters });
+                LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, jsonCost);
                 context.Response.StatusCode = (int)response.StatusCode;
                 context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
                 context.Response.ContentLength = bytes.Length;
                 await context.Response.Body.WriteAsync(bytes, timeout.Token).ConfigureAwait(false);
-                success = true;
-                return;
+                return (usage, jsonCost);
             }
 
-            if (mediaType != "text/event-stream")
-            {
-                callCost = cost.Calculate(deployment, new CallUsage(default, Characters: characters));
-            }
-
-            LiteLLMHeaders.Apply(context, routed.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
-            timeout.StopDeadline();
+            decimal? callCost = mediaType != "text/event-stream" ? cost.Calculate(deployment, new CallUsage(default, Characters: characters)) : null;
+            LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, callCost);
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
-            await CopyBodyAsync(response, context.Response, timeout.Token).ConfigureAwait(false);
-            success = true;
+            await CopyBodyAsync(response, context.Response, timeout).ConfigureAwait(false);
+            return (null, callCost);
         }
         catch (Exception e) when (UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
         {
             throw mapped;
         }
-        finally
-        {
-            await accounting.CompleteAsync(ticket, deployment, usage, callCost, CallTiming.CallId(context), started, success).ConfigureAwait(false);
-        }
     }
 
     // Flushed per read so server-sent events (stream: true) reach the client as they arrive.
-    private static async Task CopyBodyAsync(HttpResponseMessage response, HttpResponse target, CancellationToken cancellationToken)
+    // The timeout bounds the silence between reads, not the whole body.
+    private static async Task CopyBodyAsync(HttpResponseMessage response, HttpResponse target, UpstreamTimeout timeout)
     {
+        var cancellationToken = timeout.Token;
         var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
@@ -183,6 +209,7 @@ public sealed class OpenAIPassthrough(ModelRouter router, ProviderRegistry regis
                 int read;
                 while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
+                    timeout.Rearm();
                     await target.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     await target.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }

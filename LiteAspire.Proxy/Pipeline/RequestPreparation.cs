@@ -26,24 +26,37 @@ public static class RequestPreparation
         "top_logprobs", "service_tier", "verbosity", "dimensions", "encoding_format",
     ];
 
-    /// <summary>drop_params in force: the request's, else the deployment's, else <c>litellm_settings</c>.</summary>
-    public static bool DropParams(JsonObject request, ResolvedDeployment deployment, bool global)
+    /// <summary>The request's own <c>drop_params</c>, read before <see cref="ForDeployment"/> removes it; null when it has none.</summary>
+    public static bool? RequestDropParams(JsonObject request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return request["drop_params"] is { } fromRequest && fromRequest.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+            ? fromRequest.GetValue<bool>()
+            : null;
+    }
+
+    /// <summary>drop_params in force: the request's (<see cref="RequestDropParams"/>), else the deployment's, else <c>litellm_settings</c>.</summary>
+    public static bool DropParams(bool? fromRequest, ResolvedDeployment deployment, bool global)
+    {
         ArgumentNullException.ThrowIfNull(deployment);
-        if (request["drop_params"] is { } fromRequest && fromRequest.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        if (fromRequest is { } requested)
         {
-            return fromRequest.GetValue<bool>();
+            return requested;
         }
 
         return deployment.Params.GetValueOrDefault("drop_params") is bool fromDeployment ? fromDeployment : global;
     }
 
-    /// <summary>Prepares <paramref name="request"/> in place for <paramref name="deployment"/> and returns it.</summary>
-    public static JsonObject ForDeployment(JsonObject request, ResolvedDeployment deployment)
+    /// <summary>
+    /// Prepares <paramref name="request"/> in place for <paramref name="deployment"/>, and returns what changed so a retry on
+    /// another deployment can start from the client's request again (<see cref="RequestEdits.Undo"/>). The LiteLLM-only
+    /// fields stay removed: the router reads them before the first attempt.
+    /// </summary>
+    public static RequestEdits ForDeployment(JsonObject request, ResolvedDeployment deployment)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(deployment);
+        var edits = new RequestEdits(request["model"]);
         var additionalDrops = request["additional_drop_params"] as JsonArray;
         foreach (var name in s_liteLLMOnly)
         {
@@ -55,23 +68,34 @@ public static class RequestPreparation
             if (!request.ContainsKey(name) && deployment.Params.TryGetValue(name, out var value) && value is not null)
             {
                 request[name] = JsonSerializer.SerializeToNode(value);
+                edits.Added(name);
             }
         }
 
-        RemoveListed(request, additionalDrops);
+        if (additionalDrops is not null)
+        {
+            foreach (var name in additionalDrops)
+            {
+                if (name is JsonValue value && value.TryGetValue<string>(out var key))
+                {
+                    edits.Remove(request, key);
+                }
+            }
+        }
+
         if (deployment.Params.GetValueOrDefault("additional_drop_params") is IEnumerable<object?> fromDeployment)
         {
             foreach (var name in fromDeployment)
             {
                 if (name?.ToString() is { } key)
                 {
-                    request.Remove(key);
+                    edits.Remove(request, key);
                 }
             }
         }
 
         request["model"] = deployment.UpstreamModel;
-        return request;
+        return edits;
     }
 
     /// <summary>For pass-through routes (images, audio, rerank...): LiteLLM-only fields removed and <c>model</c> set upstream, nothing merged.</summary>
@@ -87,20 +111,41 @@ public static class RequestPreparation
         request["model"] = deployment.UpstreamModel;
         return request;
     }
+}
 
-    private static void RemoveListed(JsonObject request, JsonArray? names)
+/// <summary>What <see cref="RequestPreparation.ForDeployment"/> changed in a request, to put it back.</summary>
+public sealed class RequestEdits(JsonNode? model)
+{
+    private List<string>? _added;
+    private List<KeyValuePair<string, JsonNode?>>? _removed;
+
+    internal void Added(string name) => (_added ??= []).Add(name);
+
+    internal void Remove(JsonObject request, string name)
     {
-        if (names is null)
+        if (request.TryGetPropertyValue(name, out var value))
         {
-            return;
+            request.Remove(name);
+            (_removed ??= []).Add(new(name, value));
+        }
+    }
+
+    /// <summary>Puts the client's <c>model</c>, and the fields the deployment dropped, back; removes the defaults it added.</summary>
+    public void Undo(JsonObject request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var name in _added ?? [])
+        {
+            request.Remove(name);
         }
 
-        foreach (var name in names)
+        foreach (var (name, value) in _removed ?? [])
         {
-            if (name is JsonValue value && value.TryGetValue<string>(out var key))
-            {
-                request.Remove(key);
-            }
+            request[name] = value;
         }
+
+        request["model"] = model;
+        _added = null;
+        _removed = null;
     }
 }

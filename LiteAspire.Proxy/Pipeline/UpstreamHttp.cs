@@ -57,6 +57,25 @@ public sealed class UpstreamHttp(IHttpClientFactory factory)
         return uri.HostNameType == UriHostNameType.Dns && !uri.IsLoopback && !uri.IdnHost.Contains('.', StringComparison.Ordinal);
     }
 
+    /// <summary>How long the provider asks to wait: <c>retry-after-ms</c>, else <c>retry-after</c> (seconds or an HTTP date); null when it does not say.</summary>
+    public static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.Headers.TryGetValues("retry-after-ms", out var milliseconds)
+            && double.TryParse(milliseconds.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            && ms >= 0)
+        {
+            return TimeSpan.FromMilliseconds(ms);
+        }
+
+        return response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+    }
+
     /// <summary>The LiteLLM exception for a transport failure while sending or reading, or null for a client disconnect or a non-transport error.</summary>
     public static ProviderException? Classify(Exception exception, string provider, UpstreamTimeout timeout)
     {
@@ -106,8 +125,14 @@ public sealed class UpstreamTimeout : IDisposable
     /// <summary>True when the deadline (not the client) cancelled.</summary>
     public bool TimedOut => _deadline.IsCancellationRequested;
 
-    /// <summary>Stops the deadline (a stream's chunks may take longer than the time to first byte), keeping the client link.</summary>
-    public void StopDeadline() => _deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+    /// <summary>Starts the deadline again from now: a stream's next chunk must come within <see cref="Duration"/> of the last.</summary>
+    public void Rearm()
+    {
+        if (!_deadline.IsCancellationRequested)
+        {
+            _deadline.CancelAfter(Duration);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

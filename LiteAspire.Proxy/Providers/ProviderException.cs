@@ -46,6 +46,9 @@ public sealed class ProviderException : Exception
     /// <summary>The request parameter at fault, when known.</summary>
     public string? Param { get; }
 
+    /// <summary>How long the provider asked to wait (<c>retry-after</c> / <c>retry-after-ms</c>), when it said; retries and cooldowns honour it.</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
     /// <summary>The status the client gets.</summary>
     public int StatusCode => LiteLLMErrors.StatusCode(Kind, UpstreamStatus);
 

@@ -92,7 +92,7 @@ public sealed class DeploymentTable
         var model = _aliases.TryGetValue(requestedModel, out var target) ? target : requestedModel;
         if (_groups.TryGetValue(model, out var entries))
         {
-            return new ModelRoute(model, entries, null);
+            return new ModelRoute(model, entries, null, this);
         }
 
         foreach (var (prefix, suffix, _, wildcardEntries) in _wildcards)
@@ -100,7 +100,22 @@ public sealed class DeploymentTable
             if (model.Length >= prefix.Length + suffix.Length
                 && model.StartsWith(prefix, StringComparison.Ordinal) && model.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return new ModelRoute(model, wildcardEntries, model[prefix.Length..(model.Length - suffix.Length)]);
+                return new ModelRoute(model, wildcardEntries, model[prefix.Length..(model.Length - suffix.Length)], this);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The deployment with id <paramref name="deploymentId"/> as a route of its own (a fallback may name one), or null.</summary>
+    public ModelRoute? FindDeployment(string deploymentId)
+    {
+        ArgumentNullException.ThrowIfNull(deploymentId);
+        foreach (var entry in Deployments)
+        {
+            if (entry.Id == deploymentId)
+            {
+                return new ModelRoute(entry.Source.ModelName, [entry], null, this) { Pinned = true };
             }
         }
 

@@ -4,4 +4,9 @@ namespace LiteAspire.Proxy.Routing;
 /// <param name="ModelGroup">The group name reported as <c>x-litellm-model-group</c> (the requested name for wildcard matches).</param>
 /// <param name="Candidates">The deployments to pick from (never empty).</param>
 /// <param name="WildcardMatch">For a wildcard group, the text <c>*</c> matched; null for an exact group.</param>
-public sealed record ModelRoute(string ModelGroup, IReadOnlyList<DeploymentEntry> Candidates, string? WildcardMatch);
+/// <param name="Table">The snapshot the route was found in (a wildcard deployment is materialised from it).</param>
+public sealed record ModelRoute(string ModelGroup, IReadOnlyList<DeploymentEntry> Candidates, string? WildcardMatch, DeploymentTable Table)
+{
+    /// <summary>True for a fallback to one deployment named by id: it is called even while cooling down, as LiteLLM does.</summary>
+    public bool Pinned { get; init; }
+}

@@ -9,11 +9,10 @@ namespace LiteAspire.Proxy.Routing;
 public sealed record RoutedModel(string ModelGroup, ResolvedDeployment Deployment);
 
 /// <summary>
-/// Finds a requested model's group in the current snapshot and lets the selector pick a deployment. The snapshot is one
-/// volatile reference: a request reads it once and never locks; a model added, changed or deleted through the management
-/// API swaps in a new snapshot for the requests that follow.
+/// Holds the current routing snapshot. It is one volatile reference: a request reads it once and never locks; a model added,
+/// changed or deleted through the management API swaps in a new snapshot for the requests that follow.
 /// </summary>
-public sealed class ModelRouter(DeploymentTable table, IDeploymentSelector selector)
+public sealed class ModelRouter(DeploymentTable table)
 {
     private volatile DeploymentTable _table = table;
 
@@ -27,13 +26,7 @@ public sealed class ModelRouter(DeploymentTable table, IDeploymentSelector selec
         _table = next;
     }
 
-    /// <summary>Routes <paramref name="model"/>.</summary>
+    /// <summary>The group serving <paramref name="model"/> in the current snapshot.</summary>
     /// <exception cref="GatewayException">400 when no group, alias or wildcard serves the name.</exception>
-    public RoutedModel Pick(string model)
-    {
-        var table = _table;
-        var route = table.Find(model) ?? throw GatewayException.InvalidModel(model);
-        var entry = selector.Select(route.Candidates);
-        return new RoutedModel(route.ModelGroup, table.Materialize(route, entry));
-    }
+    public ModelRoute Find(string model) => _table.Find(model) ?? throw GatewayException.InvalidModel(model);
 }

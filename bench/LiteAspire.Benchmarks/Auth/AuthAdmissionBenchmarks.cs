@@ -61,7 +61,7 @@ public class AuthAdmissionBenchmarks
         IRateLimiter limiter = _redis is null
             ? new InMemoryRateLimiter(new RateLimitOptions(), time)
             : new RedisRateLimiter(_redis, new RateLimitOptions(), time, NullLogger<RedisRateLimiter>.Instance);
-        var router = new ModelRouter(new DeploymentTable(config, new DeploymentResolver(new ProviderRegistry(), _ => null)), new SimpleShuffleSelector());
+        var router = new ModelRouter(new DeploymentTable(config, new DeploymentResolver(new ProviderRegistry(), _ => null)));
         var scopes = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
         var endUsers = new EndUserLookup(scopes, time, settings, NullLogger<EndUserLookup>.Instance);
         var shared = new SharedBudgets(new ProxyBudget(config), new TagLookup(scopes, time, settings, NullLogger<TagLookup>.Instance));

@@ -44,11 +44,13 @@ public class OpenAIHotPathBenchmarks
     public async Task<long> Request()
     {
         var body = JsonNode.Parse(RequestBytes)!.AsObject();
+        var dropParams = RequestPreparation.DropParams(RequestPreparation.RequestDropParams(body), Deployment, global: false);
+        RequestPreparation.ForDeployment(body, Deployment);
         var call = new ChatCall
         {
             Deployment = Deployment,
-            DropParams = RequestPreparation.DropParams(body, Deployment, global: false),
-            Request = RequestPreparation.ForDeployment(body, Deployment),
+            DropParams = dropParams,
+            Request = body,
             CallId = "call-1",
         };
         using var request = await _adapter.CreateRequestAsync(call, CancellationToken.None);

@@ -17,7 +17,7 @@ public sealed class ModelAccessTests
             model_info: { access_groups: ["beta-models"] }
           - model_name: claude-3-5-sonnet
             litellm_params: { model: anthropic/claude-3-5-sonnet }
-        """, environment: _ => null), new DeploymentResolver(new ProviderRegistry(), _ => null)), new SimpleShuffleSelector()));
+        """, environment: _ => null), new DeploymentResolver(new ProviderRegistry(), _ => null))));
 
     private static ApiKeyAuth Key(IReadOnlyList<string> models, TeamScope? team = null, ScopeLimits? user = null) =>
         new() { Token = "t", UserRole = LiteLLMRoles.InternalUser, Models = models, Team = team, User = user };

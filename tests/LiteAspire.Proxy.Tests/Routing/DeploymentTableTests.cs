@@ -87,49 +87,12 @@ public sealed class DeploymentTableTests
     [Fact]
     public void Router_UnknownModel_ThrowsInvalidModel()
     {
-        var router = new ModelRouter(Table("model_list:\n  - model_name: a\n    litellm_params: { model: gpt-4o }\n"), new SimpleShuffleSelector());
+        var router = new ModelRouter(Table("model_list:\n  - model_name: a\n    litellm_params: { model: gpt-4o }\n"));
 
-        var error = Assert.Throws<GatewayException>(() => router.Pick("b"));
+        var error = Assert.Throws<GatewayException>(() => router.Find("b"));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("Invalid model name passed in model=b. Call /v1/models to view available models for your key.", error.Message);
-    }
-
-    [Fact]
-    public void Selector_LowestOrder_IsAlwaysPicked()
-    {
-        var table = Table("""
-            model_list:
-              - model_name: a
-                litellm_params: { model: openai/backup, order: 2, weight: 100 }
-              - model_name: a
-                litellm_params: { model: openai/primary, order: 1 }
-            """);
-        var selector = new SimpleShuffleSelector();
-        var candidates = table.Find("a")!.Candidates;
-
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.Equal("primary", selector.Select(candidates).Deployment.UpstreamModel);
-        }
-    }
-
-    [Fact]
-    public void Selector_Weights_SplitTrafficProportionally()
-    {
-        var table = Table("""
-            model_list:
-              - model_name: a
-                litellm_params: { model: openai/heavy, rpm: 900 }
-              - model_name: a
-                litellm_params: { model: openai/light, rpm: 100 }
-            """);
-        var selector = new SimpleShuffleSelector();
-        var candidates = table.Find("a")!.Candidates;
-
-        var heavy = Enumerable.Range(0, 2000).Count(_ => selector.Select(candidates).Deployment.UpstreamModel == "heavy");
-
-        Assert.InRange(heavy, 1600, 1990);
     }
 
     [Fact]
