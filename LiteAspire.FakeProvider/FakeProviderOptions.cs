@@ -21,6 +21,12 @@ public sealed class FakeProviderOptions
     /// <summary>The status of the random faults drawn by <see cref="ErrorRate"/>.</summary>
     public int ErrorStatus { get; set; } = 500;
 
+    /// <summary>
+    /// The model's context window in prompt tokens (0: unlimited). A longer OpenAI-shaped chat prompt gets OpenAI's 400
+    /// <c>context_length_exceeded</c>, so a gateway's context-window fallbacks can be tested.
+    /// </summary>
+    public int ContextWindowTokens { get; set; }
+
     /// <summary>Seed of the fault draw, so a run with the same seed fails the same requests in order.</summary>
     public int Seed { get; set; } = 42;
 }

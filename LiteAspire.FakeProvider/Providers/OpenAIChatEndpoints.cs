@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace LiteAspire.FakeProvider.Providers;
 
 /// <summary>OpenAI chat completions and legacy completions, also served under Azure's deployment paths.</summary>
@@ -40,6 +42,16 @@ internal static class OpenAIChatEndpoints
         if (deployment is not null && OpenAIRequests.String(request.Root, "model") is null)
         {
             input.Model = deployment;
+        }
+
+        var window = context.RequestServices.GetRequiredService<FakeRuntime>().Options.ContextWindowTokens;
+        if (window > 0 && FakeReply.PromptTokensFor(input.PromptChars) is var prompt && prompt > window)
+        {
+            // OpenAI's documented wording and code for a prompt over the window.
+            var message = $"This model's maximum context length is {window} tokens. However, your messages resulted in {prompt} tokens. Please reduce the length of the messages.";
+            await ProviderErrors.WriteAsync(context, wire, StatusCodes.Status400BadRequest, message,
+                "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}");
+            return;
         }
 
         var reply = FakeReply.For(input);

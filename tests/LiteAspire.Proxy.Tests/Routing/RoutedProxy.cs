@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+
+using LiteAspire.FakeProvider;
+
+namespace LiteAspire.Proxy.Tests.Routing;
+
+/// <summary>A real proxy in memory with the given config.yaml (<c>$A</c>, <c>$B</c>... replaced by fake upstream addresses), and a master-key client.</summary>
+internal sealed class RoutedProxy : IAsyncDisposable
+{
+    public const string MasterKey = "sk-router-master-1234";
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("liteaspire-router-");
+
+    private RoutedProxy(string yaml, IReadOnlyDictionary<string, string?> settings)
+    {
+        var path = Path.Combine(_folder.FullName, "config.yaml");
+        File.WriteAllText(path, "general_settings:\n  master_key: " + MasterKey + "\n" + yaml);
+        var all = new Dictionary<string, string?>(settings) { ["CONFIG_FILE_PATH"] = path };
+        Factory = new ProxyFactory(all);
+        Client = Factory.CreateClient();
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MasterKey);
+    }
+
+    public ProxyFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts a proxy whose config names fakes as <c>$A</c>, <c>$B</c>, ... (their base addresses, ending in <c>/v1</c>).</summary>
+    public static RoutedProxy Start(string yaml, IReadOnlyList<FakeProviderServer> fakes, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        for (var i = 0; i < fakes.Count; i++)
+        {
+            yaml = yaml.Replace("$" + (char)('A' + i), fakes[i].BaseAddress + "v1", StringComparison.Ordinal);
+        }
+
+        return new RoutedProxy(yaml, settings ?? new Dictionary<string, string?>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        _folder.Delete(recursive: true);
+    }
+}
