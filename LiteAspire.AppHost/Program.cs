@@ -12,6 +12,8 @@ var cache = builder.AddRedis("cache");
 var proxy = builder.AddProject("proxy", "../LiteAspire.Proxy")
     .WithHttpEndpoint(port: 4000)
     .WithExternalHttpEndpoints()
+    // The proxy's /health is LiteLLM's (authenticated, calls every deployment); its dependency checks live here.
+    .WithHttpHealthCheck("/health/dependencies")
     .WithReference(database)
     .WithReference(cache)
     .WithEnvironment("LITELLM_MASTER_KEY", masterKey)

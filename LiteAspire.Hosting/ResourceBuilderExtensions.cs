@@ -97,4 +97,16 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<T> WithReplicas<T>(this IResourceBuilder<T> builder, int replicas)
         where T : IResource =>
         builder.WithAnnotation(new ReplicaAnnotation(replicas));
+
+    /// <summary>
+    /// Where the orchestrator asks whether the project is healthy (<c>/health</c> unless set): a GET answering 2xx means
+    /// ready. For a service whose <c>/health</c> means something else (the proxy's is LiteLLM's, authenticated).
+    /// </summary>
+    public static IResourceBuilder<T> WithHttpHealthCheck<T>(this IResourceBuilder<T> builder, string path)
+        where T : IResourceWithEndpoints
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        // The last one set wins.
+        return builder.WithAnnotation(new HealthCheckPathAnnotation(path));
+    }
 }

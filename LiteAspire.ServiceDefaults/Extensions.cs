@@ -134,10 +134,13 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps /health (all checks) and /alive (live checks only).</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Maps <paramref name="healthPath"/> (all checks; <c>/health</c> unless the service serves its own there) and /alive
+    /// (live checks only).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, string healthPath = HealthEndpointPath)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(healthPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),

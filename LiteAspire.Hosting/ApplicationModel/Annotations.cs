@@ -67,3 +67,13 @@ public sealed class ResourceReferenceAnnotation(IResource resource) : IResourceA
     /// <summary>The resource referenced.</summary>
     public IResource Resource { get; } = resource;
 }
+
+/// <summary>The HTTP path the orchestrator probes for readiness; <c>/health</c> when a project has none.</summary>
+public sealed class HealthCheckPathAnnotation(string path) : IResourceAnnotation
+{
+    /// <summary>The probe path used when no annotation is set.</summary>
+    public const string DefaultPath = "/health";
+
+    /// <summary>The path, starting with <c>/</c>.</summary>
+    public string Path { get; } = path;
+}

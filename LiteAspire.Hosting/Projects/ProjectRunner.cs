@@ -46,11 +46,14 @@ internal sealed class ProjectRunner(ProjectResource project, RunnerContext conte
         Exited = Task.WhenAny(_processes.Select(p => p.Exited)).Unwrap();
     }
 
+    private string HealthPath =>
+        project.Annotations.OfType<HealthCheckPathAnnotation>().LastOrDefault()?.Path ?? HealthCheckPathAnnotation.DefaultPath;
+
     public Task WaitHealthyAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Urls.Select(url => HealthProbe.WaitUntilAsync(
             async token =>
             {
-                using var response = await HealthClient.GetAsync(new Uri($"{url}/health"), token).ConfigureAwait(false);
+                using var response = await HealthClient.GetAsync(new Uri($"{url}{HealthPath}"), token).ConfigureAwait(false);
                 return response.IsSuccessStatusCode;
             },
             Exited,

@@ -60,21 +60,37 @@ public static class ProxyServiceExtensions
         services.AddStoredModels();
         services.TryAddSingleton<IOpenAIChatExecutor, PipelineChatExecutor>();
         services.AddUpstreamHttpClient();
+        services.AddDeploymentHealth();
         return services;
     }
 
-    /// <summary>Error handling first, then the health endpoints (ServiceDefaults' and LiteLLM's, public), then the LLM routes.</summary>
+    /// <summary>
+    /// Error handling first, then the health endpoints (ServiceDefaults' at <see cref="LiteLLMHealthEndpoints.DependenciesPath"/>
+    /// and LiteLLM's public probes; LiteLLM's authenticated <c>/health</c>), then the LLM routes.
+    /// </summary>
     public static WebApplication MapProxyEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseOpenAIErrors();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(LiteLLMHealthEndpoints.DependenciesPath);
         app.MapLiteLLMHealthEndpoints();
+        app.MapDeploymentHealthEndpoints();
         app.MapLlmEndpoints();
         app.MapAnthropicMessagesEndpoint();
         app.MapManagementEndpoints();
         // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
         _ = app.Services.GetRequiredService<ModelRouter>();
         return app;
+    }
+
+    /// <summary>Deployment health checks: the probe, the checker, the board the router reads, and the background loop.</summary>
+    public static IServiceCollection AddDeploymentHealth(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => HealthCheckSettings.From(sp.GetRequiredService<ProxyConfig>()));
+        services.TryAddSingleton<DeploymentProbe>();
+        services.TryAddSingleton<DeploymentHealthChecker>();
+        services.TryAddSingleton<DeploymentHealthBoard>();
+        services.AddHostedService<BackgroundHealthChecks>();
+        return services;
     }
 }

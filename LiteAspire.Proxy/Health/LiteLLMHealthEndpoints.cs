@@ -10,6 +10,12 @@ namespace LiteAspire.Proxy.Health;
 /// <summary>LiteLLM's public probes: <c>/health/liveliness</c>, <c>/health/liveness</c> and <c>/health/readiness</c>.</summary>
 public static class LiteLLMHealthEndpoints
 {
+    /// <summary>
+    /// Where the proxy serves ServiceDefaults' dependency checks (database, Redis): <c>/health</c> is LiteLLM's deployment
+    /// health, so the orchestrator probes this path instead (<c>WithHttpHealthCheck</c> in the AppHost).
+    /// </summary>
+    public const string DependenciesPath = "/health/dependencies";
+
     /// <summary>The liveliness answer, a JSON string as LiteLLM sends it.</summary>
     public const string AliveMessage = "I'm alive!";
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using LiteAspire.Proxy.Health;
+
 namespace LiteAspire.Proxy.Tests.Health;
 
 public class HealthEndpointTests : IClassFixture<ProxyFactory>
@@ -13,7 +15,7 @@ public class HealthEndpointTests : IClassFixture<ProxyFactory>
     }
 
     [Theory]
-    [InlineData("/health")]
+    [InlineData(LiteLLMHealthEndpoints.DependenciesPath)]
     [InlineData("/alive")]
     public async Task ServiceDefaultsProbe_NoDependencies_IsHealthy(string path)
     {

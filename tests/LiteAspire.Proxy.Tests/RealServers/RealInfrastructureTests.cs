@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using LiteAspire.Proxy.Health;
+
 using LiteAspire.Data.Database;
 using LiteAspire.Data.Redis;
 
@@ -35,7 +37,7 @@ public class RealInfrastructureTests(RealInfrastructureFixture servers) : IClass
     {
         await using var proxy = StartProxy();
 
-        var response = await proxy.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await proxy.CreateClient().GetAsync(new Uri(LiteLLMHealthEndpoints.DependenciesPath, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using LiteAspire.Proxy.Health;
+
 using LiteAspire.Proxy.Configuration;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +64,7 @@ public sealed class ConfigFileStartupTests : IDisposable
         var client = factory.CreateClient();
 
         var readiness = await client.GetAsync(new Uri("/health/readiness", UriKind.Relative));
-        var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var health = await client.GetAsync(new Uri(LiteLLMHealthEndpoints.DependenciesPath, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, readiness.StatusCode);
         using var body = JsonDocument.Parse(await readiness.Content.ReadAsStringAsync());

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
+using LiteAspire.Proxy.Health;
+
 namespace LiteAspire.Proxy.Tests.Startup;
 
 public class UnreachableDependencyTests
@@ -24,7 +26,7 @@ public class UnreachableDependencyTests
         var client = factory.CreateClient();
 
         var readiness = await client.GetAsync(new Uri("/health/readiness", UriKind.Relative));
-        var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var health = await client.GetAsync(new Uri(LiteLLMHealthEndpoints.DependenciesPath, UriKind.Relative));
         var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
@@ -48,7 +50,7 @@ public class UnreachableDependencyTests
         });
         var client = factory.CreateClient();
 
-        var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var health = await client.GetAsync(new Uri(LiteLLMHealthEndpoints.DependenciesPath, UriKind.Relative));
         var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative));
         var readiness = await client.GetAsync(new Uri("/health/readiness", UriKind.Relative));
 
