@@ -90,6 +90,7 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<DeploymentProbe>();
         services.TryAddSingleton<DeploymentHealthChecker>();
         services.TryAddSingleton<DeploymentHealthBoard>();
+        services.TryAddSingleton<IDeploymentHealth>(sp => sp.GetRequiredService<DeploymentHealthBoard>());
         services.AddHostedService<BackgroundHealthChecks>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace LiteAspire.Proxy.Health;
 /// deployments) and is what <c>GET /health</c> answers in background mode; every check, background or on demand, updates
 /// the per-deployment rows of <c>GET /health/latest</c>. Reads are lock-free: each run swaps in a new snapshot.
 /// </summary>
-public sealed class DeploymentHealthBoard
+public sealed class DeploymentHealthBoard : Routing.IDeploymentHealth
 {
     private volatile BackgroundSnapshot _background = new(HealthReport.Empty, FrozenSet<string>.Empty);
     private readonly ConcurrentDictionary<string, LatestHealthCheck> _latest = new(StringComparer.Ordinal);

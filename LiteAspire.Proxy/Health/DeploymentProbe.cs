@@ -86,11 +86,12 @@ public sealed class DeploymentProbe(ProviderRegistry registry, UpstreamHttp http
             request["max_tokens"] = maxTokens;
         }
 
+        RequestPreparation.ForDeployment(request, deployment);
         var call = new ChatCall
         {
             Deployment = deployment,
-            DropParams = RequestPreparation.DropParams(request, deployment, settings.DropParams),
-            Request = RequestPreparation.ForDeployment(request, deployment),
+            DropParams = RequestPreparation.DropParams(null, deployment, settings.DropParams),
+            Request = request,
         };
         return await SendAsync(deployment, timeout, token => adapter.CreateRequestAsync(call, token),
             (status, body) => adapter.ReadError(status, body, call), body => adapter.ReadResponse(body, call)).ConfigureAwait(false);
@@ -100,11 +101,12 @@ public sealed class DeploymentProbe(ProviderRegistry registry, UpstreamHttp http
     {
         var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, deployment.ModelGroup);
         var request = new JsonObject { ["model"] = deployment.UpstreamModel, ["input"] = new JsonArray(EmbeddingInput) };
+        RequestPreparation.ForDeployment(request, deployment);
         var call = new EmbeddingCall
         {
             Deployment = deployment,
-            DropParams = RequestPreparation.DropParams(request, deployment, settings.DropParams),
-            Request = RequestPreparation.ForDeployment(request, deployment),
+            DropParams = RequestPreparation.DropParams(null, deployment, settings.DropParams),
+            Request = request,
         };
         return await SendAsync(deployment, timeout, token => adapter.CreateEmbeddingRequestAsync(call, token),
             (status, body) => adapter.ReadError(status, body, call), body => adapter.ReadEmbeddingResponse(body, call)).ConfigureAwait(false);

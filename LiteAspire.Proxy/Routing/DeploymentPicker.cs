@@ -9,7 +9,7 @@ namespace LiteAspire.Proxy.Routing;
 /// lowest <c>order</c> tier among those this request has not yet failed on; then the strategy's pick.
 /// </summary>
 public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldowns, DeploymentStates states, IDeploymentUsage usage,
-    RouterPolicy policy, DeploymentPrices prices, IDeploymentHealth? health = null)
+    RouterPolicy policy, DeploymentPrices prices, IDeploymentHealth health)
 {
     // The decision is synchronous, so one buffer per thread serves every request without allocating.
     [ThreadStatic]
@@ -47,7 +47,7 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
         var now = states.NowMs;
         foreach (var entry in route.Candidates)
         {
-            if (!failed.Contains(entry.Id) && (route.Pinned || !cooldowns.IsCooling(entry.Id, now)) && health?.IsUnhealthy(entry.Id) != true)
+            if (!failed.Contains(entry.Id) && (route.Pinned || !cooldowns.IsCooling(entry.Id, now)) && !health.IsUnhealthy(entry.Id))
             {
                 return true;
             }
@@ -63,7 +63,7 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
         long? promptTokens = null;
         foreach (var entry in route.Candidates)
         {
-            if (!route.Pinned && (cooldowns.IsCooling(entry.Id, now) || health?.IsUnhealthy(entry.Id) == true))
+            if (!route.Pinned && (cooldowns.IsCooling(entry.Id, now) || health.IsUnhealthy(entry.Id)))
             {
                 blocked.Cooling++;
                 continue;

@@ -14,7 +14,10 @@ internal sealed class RoutedProxy : IAsyncDisposable
     private RoutedProxy(string yaml, IReadOnlyDictionary<string, string?> settings)
     {
         var path = Path.Combine(_folder.FullName, "config.yaml");
-        File.WriteAllText(path, "general_settings:\n  master_key: " + MasterKey + "\n" + yaml);
+        // A config's own general_settings lines (indented under "general_settings:") join the master key's section.
+        const string Section = "general_settings:\n";
+        var own = yaml.StartsWith(Section, StringComparison.Ordinal) ? yaml[Section.Length..] : yaml;
+        File.WriteAllText(path, Section + "  master_key: " + MasterKey + "\n" + own);
         var all = new Dictionary<string, string?>(settings) { ["CONFIG_FILE_PATH"] = path };
         Factory = new ProxyFactory(all);
         Client = Factory.CreateClient();
