@@ -128,10 +128,11 @@ public sealed class Cooldowns : IHostedService, IDisposable
     {
         try
         {
+            // First at once: a replica starting now learns the cooldowns already running.
             while (true)
             {
-                await Task.Delay(s_pollEvery, stopping).ConfigureAwait(false);
                 await PollAsync().ConfigureAwait(false);
+                await Task.Delay(s_pollEvery, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

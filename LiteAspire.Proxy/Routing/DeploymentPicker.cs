@@ -108,7 +108,7 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
     }
 
     private long? MaxInputTokens(DeploymentEntry entry) =>
-        entry.MaxInputTokens ?? (prices.For(entry.Deployment)?.Field("max_input_tokens") is { } fromTable ? (long)fromTable : null);
+        entry.MaxInputTokens ?? (prices.For(entry.Deployment)?.Field(ModelPrice.MaxInputTokensField) is { } fromTable ? (long)fromTable : null);
 
     // Lower order first; within it, deployments this request has not failed on. When every one has failed, all are
     // candidates again (the retry waits instead).

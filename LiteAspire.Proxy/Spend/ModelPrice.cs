@@ -53,7 +53,10 @@ public sealed class ModelPrice
         OutputPerCharacter = Field("output_cost_per_character");
     }
 
-    /// <summary>Every price field, by its LiteLLM name.</summary>
+    /// <summary>The table's <c>max_input_tokens</c> field (the context window pre-call checks use), kept with the prices.</summary>
+    public const string MaxInputTokensField = "max_input_tokens";
+
+    /// <summary>Every price field, by its LiteLLM name (and <see cref="MaxInputTokensField"/> when the table has it).</summary>
     public IReadOnlyDictionary<string, decimal> Fields { get; }
 
     /// <summary>The rates below every threshold.</summary>

@@ -47,7 +47,7 @@ public sealed class ModelPriceTable
             string? mode = null;
             foreach (var field in model.Value.EnumerateObject())
             {
-                if (field.Value.ValueKind == JsonValueKind.Number && ModelPrice.IsPriceField(field.Name)
+                if (field.Value.ValueKind == JsonValueKind.Number && (ModelPrice.IsPriceField(field.Name) || field.Name == ModelPrice.MaxInputTokensField)
                     && decimal.TryParse(field.Value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
                 {
                     prices[field.Name] = price;
