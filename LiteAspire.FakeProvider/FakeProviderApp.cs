@@ -24,8 +24,15 @@ public static class FakeProviderApp
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new FakeRuntime(options));
+        var requests = new FakeRequestCounter();
+        builder.Services.AddSingleton(requests);
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            requests.Add(context.Request.Path.Value ?? "/");
+            return next(context);
+        });
         app.MapGet("/", () => "LiteAspire fake provider: OpenAI, Azure, Anthropic, Gemini/Vertex, Bedrock, Cohere, Ollama wire formats.");
         app.MapGet("/health", () => "ok");
         app.MapOpenAIChat();
@@ -61,6 +68,9 @@ public sealed class FakeProviderServer(WebApplication app, Uri baseAddress) : IA
 
     /// <summary>The options in force; change them between requests to switch global latency or faults.</summary>
     public FakeProviderOptions Options => App.Services.GetRequiredService<FakeProviderOptions>();
+
+    /// <summary>Counts the requests the fake has received (tests check a call did or did not reach the upstream).</summary>
+    public FakeRequestCounter Requests => App.Services.GetRequiredService<FakeRequestCounter>();
 
     public async ValueTask DisposeAsync()
     {

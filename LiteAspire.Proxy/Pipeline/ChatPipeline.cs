@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Caching;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
@@ -20,7 +21,7 @@ namespace LiteAspire.Proxy.Pipeline;
 /// that turns its own shape into an OpenAI request first.
 /// </summary>
 public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
-    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time, ResponseCache cache)
 {
     // Client headers providers need passed on as-is.
     private static readonly string[] s_forwardedHeaders = ["anthropic-beta", "anthropic-version"];
@@ -44,9 +45,16 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, model);
+        var cacheable = cache.Prepare(request, routed.ModelGroup, "acompletion", context);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
+        if (await cache.LookupAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hit)
+        {
+            return await CacheHits.ServeChatAsync(hit, cacheable, accounting, ticket, routed, context, JsonRead.IsTrue(request["stream"]), includeUsage, started)
+                .ConfigureAwait(false);
+        }
+
         var call = new ChatCall
         {
             Deployment = deployment,
@@ -82,6 +90,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     ticket = null;
                     await accounting.CompleteAsync(passedTicket, deployment, usage, passedCost, json.Id is { Length: > 0 } id ? id : call.CallId, started,
                         success: true, MessagesToKeep(request), accounting.StoresPrompts ? System.Text.Encoding.UTF8.GetString(json.Body.Span) : null).ConfigureAwait(false);
+                    cache.Save(cacheable, json.Body, deployment.Id);
                     return new ChatResult
                     {
                         ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
@@ -100,6 +109,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 ticket = null;
                 await accounting.CompleteAsync(settled, deployment, usage, callCost, RequestId(completion, call), started, success: true,
                     MessagesToKeep(request), accounting.StoresPrompts ? completion.ToJsonString() : null).ConfigureAwait(false);
+                cache.Save(cacheable, completion, deployment.Id);
                 return new ChatResult
                 {
                     ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
@@ -111,7 +121,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
             timeout.StopDeadline();
             var streaming = new ChatResult { ModelGroup = routed.ModelGroup, Deployment = deployment, CallId = call.CallId };
             streaming.Chunks = StreamAsync(adapter, call, response, timeout, includeUsage, streaming,
-                new StreamBooks(ticket, started), CancellationToken.None);
+                new StreamBooks(ticket, started) { Capture = cache.Capture(cacheable, deployment.Id) }, CancellationToken.None);
             response = null;
             timeout = null;
             ticket = null;
@@ -225,6 +235,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                     }
 
                     books.Answer.Add(chunk);
+                    books.Capture?.Add(chunk);
 
                     if (chunk.TryGetPropertyValue("usage", out var usage))
                     {
@@ -252,6 +263,7 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
                 var counted = usageSink.Usage is null;
                 usageSink.Usage ??= books.Answer.CountedUsage(call.Deployment, call.Request);
                 books.Finished = true;
+                books.Capture?.Complete(usageSink.Usage);
                 if (counted && includeUsage)
                 {
                     yield return OpenAIShapes.UsageChunk(books.RequestId ?? call.CallId, JsonRead.String(books.First?["model"]) ?? call.Deployment.UpstreamModel,
@@ -282,6 +294,8 @@ public sealed class ChatPipeline(ModelRouter router, ProviderRegistry registry, 
         public JsonObject? First { get; set; }
 
         public StreamedAnswer Answer { get; } = new();
+
+        public StreamCapture? Capture { get; init; }
     }
 
     private static IReadOnlyDictionary<string, string> ForwardedHeaders(IHeaderDictionary headers)

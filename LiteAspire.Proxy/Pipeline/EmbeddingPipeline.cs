@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Caching;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
@@ -12,7 +13,7 @@ namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>One <c>/v1/embeddings</c> call: validate → route → embedding adapter → upstream → OpenAI list, with LiteLLM's headers.</summary>
 public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
-    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time, ResponseCache cache)
 {
     /// <summary>Runs <paramref name="request"/> (OpenAI embeddings shape, edited in place) and sets the response headers.</summary>
     /// <exception cref="GatewayException">Bad input, unknown model, unsupported provider.</exception>
@@ -26,9 +27,15 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
         var routed = router.Pick(model);
         var deployment = routed.Deployment;
         var adapter = registry.Embedding(deployment.Provider) ?? throw ChatPipeline.UnsupportedProvider(deployment, model);
+        var cacheable = cache.Prepare(request, routed.ModelGroup, "aembedding", context);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
+        if (await cache.LookupAllAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hits)
+        {
+            return await CacheHits.ServeEmbeddingsAsync(hits, cacheable, accounting, ticket, routed, context, started).ConfigureAwait(false);
+        }
+
         var base64 = EmbeddingEncoding.WantsBase64(request);
         var call = new EmbeddingCall
         {
@@ -62,6 +69,7 @@ public sealed class EmbeddingPipeline(ModelRouter router, ProviderRegistry regis
             var settled = ticket;
             ticket = null;
             await accounting.CompleteAsync(settled, deployment, usage, callCost, CallTiming.CallId(context), started, success: true).ConfigureAwait(false);
+            cache.SaveEmbeddings(cacheable, result, deployment.Id);
             return result;
         }
         catch (Exception e) when (UpstreamHttp.Classify(e, deployment.Provider, timeout) is { } mapped)
