@@ -43,6 +43,9 @@ public sealed record ApiKeyAuth
     /// <summary><c>key_type</c>/<c>allowed_routes</c>: the routes the key may call; empty means the role decides.</summary>
     public IReadOnlyList<string> AllowedRoutes { get; init; } = [];
 
+    /// <summary><c>allowed_cache_controls</c>: the body <c>cache</c> controls the key may send; empty means any.</summary>
+    public IReadOnlyList<string> AllowedCacheControls { get; init; } = [];
+
     /// <summary>The customer a JWT names (<c>end_user_id_jwt_field</c>), used when the request body names none.</summary>
     public string? EndUserId { get; init; }
 

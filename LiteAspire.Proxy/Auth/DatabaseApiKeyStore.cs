@@ -67,6 +67,7 @@ public sealed class DatabaseApiKeyStore(IServiceScopeFactory scopes) : IApiKeySt
             Blocked = key.Blocked == true,
             Expires = key.Expires,
             AllowedRoutes = key.AllowedRoutes,
+            AllowedCacheControls = key.AllowedCacheControls,
             // A key's own columns win over its budget row's, as in LiteLLM.
             KeyBudget = new BudgetState(key.MaxBudget ?? keyBudget?.MaxBudget, key.Spend, keyBudget?.SoftBudget,
                 key.BudgetDuration ?? keyBudget?.BudgetDuration, key.BudgetResetAt ?? keyBudget?.BudgetResetAt),

@@ -26,10 +26,10 @@ public sealed class CallAccounting(SpendRecorder recorder, IDeploymentUsage depl
     /// and Redis applies one connection's commands in order, so the caller's next request still sees them. The spend event
     /// is keyed by <paramref name="requestId"/>, timed from <paramref name="startTime"/>, marked by <paramref name="success"/>,
     /// and keeps the request's <paramref name="messages"/> and the <paramref name="response"/> (JSON) only when
-    /// <see cref="StoresPrompts"/>.
+    /// <see cref="StoresPrompts"/>. A call answered from the response cache passes <paramref name="cacheKey"/> and <paramref name="cacheHit"/>.
     /// </summary>
     public ValueTask CompleteAsync(AdmissionTicket ticket, ResolvedDeployment deployment, JsonObject? usage, decimal? cost, string requestId,
-        DateTime startTime, bool success, string? messages = null, string? response = null)
+        DateTime startTime, bool success, string? messages = null, string? response = null, string? cacheKey = null, bool cacheHit = false)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(deployment);
@@ -88,6 +88,8 @@ public sealed class CallAccounting(SpendRecorder recorder, IDeploymentUsage depl
             Status = success ? "success" : "failure",
             Messages = StoresPrompts ? messages : null,
             Response = StoresPrompts ? response : null,
+            CacheHit = cacheHit,
+            CacheKey = cacheKey,
         });
         return ValueTask.CompletedTask;
     }

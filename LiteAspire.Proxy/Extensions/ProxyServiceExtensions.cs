@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 
 using LiteAspire.Proxy.AnthropicApi;
 using LiteAspire.Proxy.Auth;
+using LiteAspire.Proxy.Caching;
 using LiteAspire.Proxy.Configuration;
 using LiteAspire.Proxy.Endpoints;
 using LiteAspire.Proxy.Enforcement;
@@ -30,6 +31,7 @@ public static class ProxyServiceExtensions
         builder.AddServiceDefaults(httpClientDefaults: false);
         builder.AddLiteLLMDatabase(config.GeneralSettings.DatabaseUrl);
         builder.AddLiteLLMRedis();
+        builder.Services.AddResponseCache(config);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -54,6 +56,7 @@ public static class ProxyServiceExtensions
         services.TryAddSingleton<ICostCalculator, Spend.CostCalculator>();
         services.TryAddSingleton<ChatPipeline>();
         services.TryAddSingleton<EmbeddingPipeline>();
+        services.AddOffResponseCache();
         services.TryAddSingleton<OpenAIPassthrough>();
         services.TryAddSingleton<GatewayErrorFilter>();
         services.AddProxyAuth();
@@ -78,6 +81,7 @@ public static class ProxyServiceExtensions
         app.MapLlmEndpoints();
         app.MapAnthropicMessagesEndpoint();
         app.MapManagementEndpoints();
+        app.MapCacheEndpoints();
         // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
         _ = app.Services.GetRequiredService<ModelRouter>();
         return app;

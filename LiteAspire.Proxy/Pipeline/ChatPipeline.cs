@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Caching;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
@@ -19,7 +20,7 @@ namespace LiteAspire.Proxy.Pipeline;
 /// translator (e.g. <c>/v1/messages</c>) that turns its own shape into an OpenAI request first.
 /// </summary>
 public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
-    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time, ResponseCache cache)
 {
     // Client headers providers need passed on as-is.
     private static readonly string[] s_forwardedHeaders = ["anthropic-beta", "anthropic-version"];
@@ -48,10 +49,19 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
 
         var routing = RouteRequest.From(request, context.Request.Headers, request["stream"]?.GetValueKind() == JsonValueKind.True,
             () => TokenCounter.CountMessages(model, request["messages"] as JsonArray, request["tools"]));
+        var cacheable = cache.Prepare(request, route.ModelGroup, "acompletion", context);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
-        var books = new CallBooks(ticket, time.GetUtcNow().UtcDateTime, route.Candidates[0].Deployment)
+        var started = time.GetUtcNow().UtcDateTime;
+        if (await cache.LookupAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hit)
         {
+            return await CacheHits.ServeChatAsync(hit, cacheable, accounting, ticket, new RoutedModel(route.ModelGroup, route.Candidates[0].Deployment), context,
+                routing.Stream, includeUsage, started).ConfigureAwait(false);
+        }
+
+        var books = new CallBooks(ticket, started, route.Candidates[0].Deployment)
+        {
+            Cacheable = cacheable,
             Messages = MessagesToKeep(request),
             DropParams = RequestPreparation.RequestDropParams(request),
             Forwarded = ForwardedHeaders(context.Request.Headers),
@@ -119,6 +129,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
                     await accounting.CompleteAsync(books.TakeTicket()!, deployment, usage, passedCost, json.Id is { Length: > 0 } id ? id : call.CallId,
                         books.Started, success: true, books.Messages,
                         accounting.StoresPrompts ? System.Text.Encoding.UTF8.GetString(json.Body.Span) : null).ConfigureAwait(false);
+                    cache.Save(books.Cacheable, json.Body, deployment.Id);
                     return new ChatResult
                     {
                         ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId, ResponseJson = json.Body, Usage = usage,
@@ -136,6 +147,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
                 answered = true;
                 await accounting.CompleteAsync(books.TakeTicket()!, deployment, usage, callCost, RequestId(completion, call), books.Started, success: true,
                     books.Messages, accounting.StoresPrompts ? completion.ToJsonString() : null).ConfigureAwait(false);
+                cache.Save(books.Cacheable, completion, deployment.Id);
                 return new ChatResult
                 {
                     ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId, Response = completion, Usage = usage,
@@ -159,7 +171,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
             LiteLLMHeaders.Apply(context, attempt.ModelGroup, deployment, response, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, cost: null);
             var streaming = new ChatResult { ModelGroup = attempt.ModelGroup, Deployment = deployment, CallId = call.CallId };
             streaming.Chunks = StreamAsync(chunks, hasFirst, call, response, timeout, includeUsage, streaming,
-                new StreamBooks(books.TakeTicket()!, books.Started, attempt.HoldInFlight()));
+                new StreamBooks(books.TakeTicket()!, books.Started, attempt.HoldInFlight()) { Capture = cache.Capture(books.Cacheable, deployment.Id) });
             answered = true;
             response = null;
             timeout = null;
@@ -260,6 +272,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
                     }
 
                     books.Answer.Add(chunk);
+                    books.Capture?.Add(chunk);
                     var forward = true;
                     if (chunk.TryGetPropertyValue("usage", out var usage))
                     {
@@ -295,6 +308,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
                 var counted = usageSink.Usage is null;
                 usageSink.Usage ??= books.Answer.CountedUsage(call.Deployment, call.Request);
                 books.Finished = true;
+                books.Capture?.Complete(usageSink.Usage);
                 if (counted && includeUsage)
                 {
                     yield return OpenAIShapes.UsageChunk(books.RequestId ?? call.CallId, JsonRead.String(books.First?["model"]) ?? call.Deployment.UpstreamModel,
@@ -328,6 +342,8 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         public JsonObject? First { get; set; }
 
         public StreamedAnswer Answer { get; } = new();
+
+        public StreamCapture? Capture { get; init; }
     }
 
     // One request's books across its attempts: the admission ticket (taken by the attempt that answers, else settled as a
@@ -342,6 +358,8 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         public ResolvedDeployment Deployment { get; set; } = firstCandidate;
 
         public string? Messages { get; init; }
+
+        public required CacheableCall Cacheable { get; init; }
 
         public bool? DropParams { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Budgets;
+using LiteAspire.Proxy.Caching;
 using LiteAspire.Proxy.Enforcement;
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
@@ -12,7 +13,7 @@ namespace LiteAspire.Proxy.Pipeline;
 
 /// <summary>One <c>/v1/embeddings</c> call: validate → admit → route (retries, fallbacks) → embedding adapter → upstream → OpenAI list, with LiteLLM's headers.</summary>
 public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry registry, UpstreamHttp http, GatewaySettings settings, ICostCalculator cost,
-    RequestAdmission admission, CallAccounting accounting, TimeProvider time)
+    RequestAdmission admission, CallAccounting accounting, TimeProvider time, ResponseCache cache)
 {
     /// <summary>Runs <paramref name="request"/> (OpenAI embeddings shape, edited in place) and sets the response headers.</summary>
     /// <exception cref="GatewayException">Bad input, unknown model, unsupported provider, no deployment available.</exception>
@@ -30,9 +31,16 @@ public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry re
         }
 
         var routing = RouteRequest.From(request, context.Request.Headers, stream: false);
+        var cacheable = cache.Prepare(request, route.ModelGroup, "aembedding", context);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
             cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
+        if (await cache.LookupAllAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hits)
+        {
+            return await CacheHits.ServeEmbeddingsAsync(hits, cacheable, accounting, ticket, new RoutedModel(route.ModelGroup, route.Candidates[0].Deployment),
+                context, started).ConfigureAwait(false);
+        }
+
         var base64 = EmbeddingEncoding.WantsBase64(request);
         var dropParams = RequestPreparation.RequestDropParams(request);
         var last = route.Candidates[0].Deployment;
@@ -46,6 +54,7 @@ public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry re
                 last = attempt.Deployment;
                 var (answer, answeredUsage, answeredCost) = await AttemptAsync(request, attempt, dropParams, base64, context, token).ConfigureAwait(false);
                 (usage, callCost) = (answeredUsage, answeredCost);
+                cache.SaveEmbeddings(cacheable, answer, attempt.Deployment.Id);
                 return answer;
             }, cancellationToken).ConfigureAwait(false);
             success = true;

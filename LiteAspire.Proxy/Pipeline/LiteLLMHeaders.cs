@@ -33,15 +33,23 @@ public static class LiteLLMHeaders
             CopyUpstream(headers, header.Key, header.Value);
         }
 
-        var total = CallTiming.ElapsedMs(context);
-        headers["x-litellm-call-id"] = CallTiming.CallId(context);
-        headers["x-litellm-model-id"] = deployment.Id;
-        headers["x-litellm-model-group"] = modelGroup;
         if (ApiBaseOf(upstream.RequestMessage?.RequestUri) is { } apiBase)
         {
             headers["x-litellm-model-api-base"] = apiBase;
         }
 
+        ApplyOwn(context, modelGroup, deployment.Id, upstreamMs, cost);
+    }
+
+    /// <summary>The proxy's own headers for an answer no upstream gave (a cache hit): cost, timing, call id, model group and id.</summary>
+    public static void ApplyOwn(HttpContext context, string modelGroup, string modelId, double upstreamMs, decimal? cost)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.Response.Headers;
+        var total = CallTiming.ElapsedMs(context);
+        headers["x-litellm-call-id"] = CallTiming.CallId(context);
+        headers["x-litellm-model-id"] = modelId;
+        headers["x-litellm-model-group"] = modelGroup;
         if (cost is { } value)
         {
             headers["x-litellm-response-cost"] = FormatCost(value);
