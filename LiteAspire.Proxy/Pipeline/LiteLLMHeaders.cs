@@ -64,10 +64,13 @@ public static class LiteLLMHeaders
     /// A cost as LiteLLM writes it: Python's <c>str(float)</c>, the shortest text that reads back as the same double
     /// (<c>2.85e-05</c>, <c>0.0025</c>, <c>0.0</c>).
     /// </summary>
-    public static string FormatCost(decimal cost)
+    public static string FormatCost(decimal cost) => FormatFloat((double)cost);
+
+    /// <summary>A number as Python's <c>str(float)</c> writes it (<c>600.0</c>, <c>0.5</c>, <c>2.85e-05</c>).</summary>
+    public static string FormatFloat(double value)
     {
         // .NET's shortest round-trip form switches to exponents below 1e-4 as Python does ("2.85E-05" vs "2.85e-05").
-        var text = ((double)cost).ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+        var text = value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.Ordinal) ? text : text + ".0";
     }
 

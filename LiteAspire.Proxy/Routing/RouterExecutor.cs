@@ -87,8 +87,8 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
             var minute = states.Minute;
             state.Started(minute);
             usage.AddRequest(entry.Id);
-            report.Write();
             var call = new RouteAttempt(route.ModelGroup, deployment, TimeoutOf(entry, request), state);
+            report.Write(call.Timeout);
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -197,8 +197,9 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
 
         public int Fallbacks { get; set; }
 
-        public void Write()
+        public void Write(TimeSpan timeout)
         {
+            headers["x-litellm-timeout"] = LiteLLMHeaders.FormatFloat(timeout.TotalSeconds);
             headers["x-litellm-attempted-retries"] = Retries.ToString(CultureInfo.InvariantCulture);
             headers["x-litellm-max-retries"] = MaxRetries.ToString(CultureInfo.InvariantCulture);
             if (Fallbacks > 0)

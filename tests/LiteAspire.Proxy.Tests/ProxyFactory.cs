@@ -22,6 +22,29 @@ public sealed class ProxyFactory : WebApplicationFactory<Program>
         _testServices = testServices;
     }
 
+    private string? _configFile;
+
+    /// <summary>
+    /// A proxy on a config.yaml given as text (written to a temporary file, removed on dispose), with <paramref name="settings"/>
+    /// as host settings and <paramref name="testServices"/> replacing services.
+    /// </summary>
+    internal static ProxyFactory FromYaml(string yaml, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"liteaspire-config-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["CONFIG_FILE_PATH"] = path };
+        return new ProxyFactory(all, testServices) { _configFile = path };
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_configFile is not null)
+        {
+            File.Delete(_configFile);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach Program.cs as command-line arguments, before it reads --config or DATABASE_URL.

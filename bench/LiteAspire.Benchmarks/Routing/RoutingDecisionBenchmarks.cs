@@ -18,6 +18,7 @@ namespace LiteAspire.Benchmarks.Routing;
 /// Target: ≤ 20 µs p50 (the Median column).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RoutingDecisionBenchmarks
 {
     private ServiceProvider _services = null!;

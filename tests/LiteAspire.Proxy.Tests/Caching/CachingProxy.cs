@@ -11,7 +11,6 @@ public sealed class CachingProxy : IAsyncDisposable
 {
     public const string MasterKey = "sk-master-cache-1234";
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("liteaspire-cache-");
     private readonly List<ProxyFactory> _proxies = [];
 
     private CachingProxy(FakeProviderServer fake) => Fake = fake;
@@ -36,8 +35,7 @@ public sealed class CachingProxy : IAsyncDisposable
     /// <summary>The proxy, not started (starting it throws a config error when the config is bad).</summary>
     public ProxyFactory Factory(string cacheParams, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = Path.Combine(_folder.FullName, $"config-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(config, $"""
+        var proxy = ProxyFactory.FromYaml($"""
             general_settings:
               master_key: {MasterKey}
             litellm_settings:
@@ -50,14 +48,7 @@ public sealed class CachingProxy : IAsyncDisposable
                 litellm_params: {"{"} model: openai/gpt-4o-mini, api_base: "{Fake.BaseAddress}v1", api_key: sk-fake-openai {"}"}
               - model_name: embed
                 litellm_params: {"{"} model: openai/text-embedding-3-small, api_base: "{Fake.BaseAddress}v1", api_key: sk-fake-openai {"}"}
-            """);
-        var all = new Dictionary<string, string?> { ["CONFIG_FILE_PATH"] = config };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var proxy = new ProxyFactory(all);
+            """, settings);
         _proxies.Add(proxy);
         return proxy;
     }
@@ -94,6 +85,5 @@ public sealed class CachingProxy : IAsyncDisposable
         }
 
         await Fake.DisposeAsync();
-        _folder.Delete(recursive: true);
     }
 }

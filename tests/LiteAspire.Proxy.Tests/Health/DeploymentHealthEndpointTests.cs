@@ -75,7 +75,7 @@ public sealed class DeploymentHealthEndpointTests(OnDemandHealthFixture fixture)
     [Fact]
     public async Task Health_ModelFilter_ChecksOnlyThatModelGroup()
     {
-        var goodBefore = fixture.Good.Paths.Count;
+        var goodBefore = fixture.Good.Count;
 
         using var response = await _client.SendAsync(HealthTestProxy.Get("/health?model=bad-chat"));
 
@@ -84,7 +84,7 @@ public sealed class DeploymentHealthEndpointTests(OnDemandHealthFixture fixture)
         Assert.Empty(Ids(body.RootElement, "healthy_endpoints"));
         Assert.Equal(["bad-chat-id"], Ids(body.RootElement, "unhealthy_endpoints"));
         Assert.Equal(1, body.RootElement.GetProperty("unhealthy_count").GetInt32());
-        Assert.Equal(goodBefore, fixture.Good.Paths.Count);
+        Assert.Equal(goodBefore, fixture.Good.Count);
     }
 
     [Fact]
@@ -104,24 +104,26 @@ public sealed class DeploymentHealthEndpointTests(OnDemandHealthFixture fixture)
     [Fact]
     public async Task Health_EmbeddingMode_IsCheckedWithAnEmbeddingCall()
     {
-        fixture.Good.Paths.Clear();
+        var (before, embeddings) = (fixture.Good.Count, fixture.Good.Server.Requests.To("/v1/embeddings"));
 
         using var response = await _client.SendAsync(HealthTestProxy.Get("/health?model=good-embed"));
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(["good-embed-id"], Ids(body.RootElement, "healthy_endpoints"));
-        Assert.Equal(["/v1/embeddings"], fixture.Good.Paths.ToArray());
+        Assert.Equal(before + 1, fixture.Good.Count);
+        Assert.Equal(embeddings + 1, fixture.Good.Server.Requests.To("/v1/embeddings"));
     }
 
     [Fact]
     public async Task Health_ChatMode_IsCheckedWithOneChatCompletion()
     {
-        fixture.Good.Paths.Clear();
+        var (before, chats) = (fixture.Good.Count, fixture.Good.Server.Requests.To("/v1/chat/completions"));
 
         using var response = await _client.SendAsync(HealthTestProxy.Get("/health?model=good-chat"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["/v1/chat/completions"], fixture.Good.Paths.ToArray());
+        Assert.Equal(before + 1, fixture.Good.Count);
+        Assert.Equal(chats + 1, fixture.Good.Server.Requests.To("/v1/chat/completions"));
     }
 
     [Fact]
@@ -144,7 +146,7 @@ public sealed class DeploymentHealthEndpointTests(OnDemandHealthFixture fixture)
     [InlineData("/health/latest")]
     public async Task Health_InternalUserKey_Is401AdminOnly_AndCallsNothing(string path)
     {
-        var before = fixture.Good.Paths.Count;
+        var before = fixture.Good.Count;
 
         using var response = await _client.SendAsync(HealthTestProxy.Get(path, HealthTestProxy.InternalUserKey));
 
@@ -156,7 +158,7 @@ public sealed class DeploymentHealthEndpointTests(OnDemandHealthFixture fixture)
         Assert.Equal(
             $"Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route={path}. Your role=internal_user. Your user_id=user-i************th",
             error.GetProperty("message").GetString());
-        Assert.Equal(before, fixture.Good.Paths.Count);
+        Assert.Equal(before, fixture.Good.Count);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -12,34 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiteAspire.Proxy.Tests.Health;
 
-/// <summary>A fake upstream that remembers the path of every request it got.</summary>
+/// <summary>A fake upstream (it counts its requests, by path: <see cref="FakeProviderServer.Requests"/>) and its OpenAI api_base.</summary>
 public sealed class CountingFake : IAsyncDisposable
 {
-    private CountingFake(FakeProviderServer server, ConcurrentQueue<string> paths)
-    {
-        Server = server;
-        Paths = paths;
-    }
+    private CountingFake(FakeProviderServer server) => Server = server;
 
     public FakeProviderServer Server { get; }
 
-    public ConcurrentQueue<string> Paths { get; }
+    /// <summary>Requests so far.</summary>
+    public int Count => Server.Requests.Total;
 
     /// <summary>The OpenAI-compatible api_base of this fake.</summary>
     public string ApiBase => Server.BaseAddress + "v1";
 
-    public static async Task<CountingFake> StartAsync(Action<FakeProviderOptions>? configure = null)
-    {
-        var paths = new ConcurrentQueue<string>();
-        var app = FakeProviderApp.Create(["--urls", "http://127.0.0.1:0"], configure);
-        app.Use(async (context, next) =>
-        {
-            paths.Enqueue(context.Request.Path.Value ?? "/");
-            await next(context);
-        });
-        await app.StartAsync();
-        return new CountingFake(new FakeProviderServer(app, new Uri(app.Urls.First())), paths);
-    }
+    public static async Task<CountingFake> StartAsync(Action<FakeProviderOptions>? configure = null) =>
+        new(await FakeProviderApp.StartAsync(configure: configure));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
@@ -47,8 +33,6 @@ public sealed class CountingFake : IAsyncDisposable
 /// <summary>A healthy fake, a fake that fails every call, and the proxy started on a config.yaml written for them.</summary>
 public sealed class HealthTestSetup : IAsyncDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("liteaspire-health-");
-
     public CountingFake Good { get; private set; } = null!;
 
     public CountingFake Failing { get; private set; } = null!;
@@ -62,7 +46,7 @@ public sealed class HealthTestSetup : IAsyncDisposable
         setup.Good = await CountingFake.StartAsync();
         setup.Failing = await CountingFake.StartAsync(options => options.ErrorRate = 1);
         setup.Proxy = HealthTestProxy.Start(
-            $"general_settings:\n  master_key: {HealthTestProxy.MasterKey}\n{generalSettings}model_list:\n{modelList(setup)}", setup._folder);
+            $"general_settings:\n  master_key: {HealthTestProxy.MasterKey}\n{generalSettings}model_list:\n{modelList(setup)}");
         _ = setup.Proxy.Server;
         return setup;
     }
@@ -72,7 +56,6 @@ public sealed class HealthTestSetup : IAsyncDisposable
         await Proxy.DisposeAsync();
         await Good.DisposeAsync();
         await Failing.DisposeAsync();
-        _folder.Delete(recursive: true);
     }
 }
 
@@ -88,13 +71,8 @@ internal static class HealthTestProxy
     public const string GoodSecret = "sk-good-upstream-secret-0001";
     public const string BadSecret = "sk-bad-upstream-secret-0002";
 
-    public static ProxyFactory Start(string yaml, DirectoryInfo folder)
-    {
-        var config = Path.Combine(folder.FullName, "config.yaml");
-        File.WriteAllText(config, yaml);
-        return new ProxyFactory(new Dictionary<string, string?> { ["CONFIG_FILE_PATH"] = config },
-            services => services.AddSingleton<IApiKeyStore>(new InternalUserKeyStore()));
-    }
+    public static ProxyFactory Start(string yaml) =>
+        ProxyFactory.FromYaml(yaml, testServices: services => services.AddSingleton<IApiKeyStore>(new InternalUserKeyStore()));
 
     /// <summary>A loopback port nothing listens on.</summary>
     public static int ClosedPort()

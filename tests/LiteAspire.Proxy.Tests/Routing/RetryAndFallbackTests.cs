@@ -51,6 +51,7 @@ public sealed class RetryAndFallbackTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("1", response.Header("x-litellm-attempted-retries"));
         Assert.Equal("2", response.Header("x-litellm-max-retries"));
+        Assert.Equal("600.0", response.Header("x-litellm-timeout"));
         Assert.Equal(1, dead.Requests.Total);
         Assert.Equal(1, backup.Requests.Total);
         // Another healthy deployment was there: no back-off.
@@ -247,6 +248,8 @@ public sealed class RetryAndFallbackTests
 
         await byDeployment.AssertOpenAIErrorAsync(408);
         await byRequest.AssertOpenAIErrorAsync(408);
+        Assert.Equal("0.3", byDeployment.Header("x-litellm-timeout"));
+        Assert.Equal("0.3", byRequest.Header("x-litellm-timeout"));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2.5), $"took {DateTime.UtcNow - started}");
     }
 

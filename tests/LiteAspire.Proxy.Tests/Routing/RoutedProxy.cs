@@ -9,17 +9,12 @@ internal sealed class RoutedProxy : IAsyncDisposable
 {
     public const string MasterKey = "sk-router-master-1234";
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("liteaspire-router-");
-
     private RoutedProxy(string yaml, IReadOnlyDictionary<string, string?> settings)
     {
-        var path = Path.Combine(_folder.FullName, "config.yaml");
         // A config's own general_settings lines (indented under "general_settings:") join the master key's section.
         const string Section = "general_settings:\n";
         var own = yaml.StartsWith(Section, StringComparison.Ordinal) ? yaml[Section.Length..] : yaml;
-        File.WriteAllText(path, Section + "  master_key: " + MasterKey + "\n" + own);
-        var all = new Dictionary<string, string?>(settings) { ["CONFIG_FILE_PATH"] = path };
-        Factory = new ProxyFactory(all);
+        Factory = ProxyFactory.FromYaml(Section + "  master_key: " + MasterKey + "\n" + own, settings);
         Client = Factory.CreateClient();
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MasterKey);
     }
@@ -43,6 +38,5 @@ internal sealed class RoutedProxy : IAsyncDisposable
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        _folder.Delete(recursive: true);
     }
 }
