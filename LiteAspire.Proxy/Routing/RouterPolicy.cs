@@ -48,6 +48,7 @@ public sealed class RouterPolicy
         ContentPolicyFallbacks = FallbackRules.From(Setting("content_policy_fallbacks"), "content_policy_fallbacks");
         DefaultFallbacks = FallbackRules.Names(Setting("default_fallbacks"), "default_fallbacks");
         MaxFallbacks = (int)Math.Max(0, ConfigValues.NumberOf(Setting("max_fallbacks")) ?? DefaultMaxFallbacks);
+        HasFallbacks = !Fallbacks.IsEmpty || !ContextWindowFallbacks.IsEmpty || !ContentPolicyFallbacks.IsEmpty || DefaultFallbacks.Count > 0;
         EnablePreCallChecks = Setting("enable_pre_call_checks") is true;
         var streamTimeout = ConfigValues.NumberOf(Setting("stream_timeout"));
         StreamTimeout = streamTimeout is > 0 ? TimeSpan.FromSeconds(streamTimeout.Value) : null;
@@ -97,6 +98,9 @@ public sealed class RouterPolicy
 
     /// <summary><c>default_fallbacks</c>: for groups without an entry in <see cref="Fallbacks"/>.</summary>
     public IReadOnlyList<string> DefaultFallbacks { get; }
+
+    /// <summary>True when any fallback list is configured.</summary>
+    public bool HasFallbacks { get; }
 
     /// <summary><c>max_fallbacks</c>: fallback hops per request.</summary>
     public int MaxFallbacks { get; }

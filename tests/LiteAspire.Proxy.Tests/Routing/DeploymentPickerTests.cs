@@ -9,10 +9,10 @@ public sealed class DeploymentPickerTests
     private const string TwoDeployments = """
         model_list:
           - model_name: g
-            litellm_params: { model: openai/gpt-4o-mini, rpm: 3 }
+            litellm_params: { model: openai/gpt-4o-mini, rpm: 3, weight: 1 }
             model_info: { id: limited, max_input_tokens: 10 }
           - model_name: g
-            litellm_params: { model: openai/gpt-4o-mini, max_parallel_requests: 1, tpm: 1000 }
+            litellm_params: { model: openai/gpt-4o-mini, max_parallel_requests: 1, tpm: 1000, weight: 1 }
             model_info: { id: parallel, max_input_tokens: 1000 }
         """;
 

@@ -6,7 +6,7 @@ namespace LiteAspire.Proxy.Tests.Routing;
 /// <summary>Each routing strategy's choice, checked over many decisions.</summary>
 public sealed class StrategyTests
 {
-    private const int Draws = 40_000;
+    private const int Draws = 100_000;
 
     private static string Group(string strategy, params string[] deployments) =>
         $"router_settings:\n  routing_strategy: {strategy}\nmodel_list:\n"
