@@ -57,6 +57,28 @@ public sealed class SpendEventTests(RealInfrastructureFixture servers) : IClassF
     }
 
     [Fact]
+    public async Task ACacheHit_IsLoggedAtZeroCost_MarkedAsAHit_UnderItsCallId()
+    {
+        await using var proxy = await StartProxyAsync(storePrompts: false, cache: true);
+        using var client = Client(proxy);
+        var request = new { model = "fake", messages = new[] { new { role = "user", content = $"cached {Guid.NewGuid():N}" } } };
+        using var miss = await client.PostAsJsonAsync("/v1/chat/completions", request);
+        var missId = (string)(await miss.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var missRow = await WaitForRowAsync(proxy, missId);
+        var upstreamCalls = _fake.Requests.Total;
+
+        using var hit = await client.PostAsJsonAsync("/v1/chat/completions", request);
+        var hitCallId = hit.Headers.GetValues("x-litellm-call-id").Single();
+
+        Assert.Equal(upstreamCalls, _fake.Requests.Total);
+        var hitRow = await WaitForRowAsync(proxy, hitCallId);
+        Assert.Equal(("False", "True"), (missRow.CacheHit, hitRow.CacheHit));
+        Assert.True(missRow.Spend > 0);
+        Assert.Equal(0, hitRow.Spend);
+        Assert.Equal(miss.Headers.GetValues("x-litellm-cache-key").Single(), hitRow.CacheKey);
+    }
+
+    [Fact]
     public async Task WithStorePromptsInSpendLogs_TheMessagesAndResponseAreKept()
     {
         await using var proxy = await StartProxyAsync(storePrompts: true);
@@ -92,13 +114,15 @@ public sealed class SpendEventTests(RealInfrastructureFixture servers) : IClassF
         Assert.Contains(dead, entry => entry.Values.Any(v => v.Value == (StackExchange.Redis.RedisValue)garbage));
     }
 
-    private async Task<ProxyFactory> StartProxyAsync(bool storePrompts)
+    private async Task<ProxyFactory> StartProxyAsync(bool storePrompts, bool cache = false)
     {
-        var config = Path.Combine(_folder.FullName, $"config-{storePrompts}.yaml");
+        var config = Path.Combine(_folder.FullName, $"config-{storePrompts}-{cache}.yaml");
         await File.WriteAllTextAsync(config, $"""
             general_settings:
               master_key: {MasterKey}
               store_prompts_in_spend_logs: {(storePrompts ? "true" : "false")}
+            litellm_settings:
+              cache: {(cache ? "true" : "false")}
             model_list:
               - model_name: fake
                 litellm_params:
