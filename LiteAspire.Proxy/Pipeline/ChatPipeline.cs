@@ -90,6 +90,13 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         books.Deployment = deployment;
         var adapter = registry.Chat(deployment.Provider) ?? throw UnsupportedProvider(deployment, attempt.ModelGroup);
         var dropParams = RequestPreparation.DropParams(books.DropParams, deployment, settings.DropParams);
+        // A fallback the client named with its own messages sends those; the request's come back if this attempt fails.
+        var clientMessages = attempt.Messages is not null ? request["messages"] : null;
+        if (attempt.Messages is not null)
+        {
+            request["messages"] = attempt.Messages.DeepClone();
+        }
+
         var edits = RequestPreparation.ForDeployment(request, deployment);
         var call = new ChatCall
         {
@@ -188,6 +195,10 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
             if (!answered)
             {
                 edits.Undo(request);
+                if (attempt.Messages is not null)
+                {
+                    request["messages"] = clientMessages;
+                }
             }
         }
     }

@@ -9,6 +9,9 @@ namespace LiteAspire.Proxy.Routing;
 /// <param name="State">The deployment's runtime state (a stream holds its in-flight slot until it ends, see <see cref="HoldInFlight"/>).</param>
 public sealed record RouteAttempt(string ModelGroup, ResolvedDeployment Deployment, TimeSpan Timeout, DeploymentState State)
 {
+    /// <summary>For a fallback the request named with its own <c>messages</c>: those, sent instead of the request's.</summary>
+    public System.Text.Json.Nodes.JsonArray? Messages { get; init; }
+
     /// <summary>Set by <see cref="HoldInFlight"/>: the call outlives the attempt, and ends when its stream does.</summary>
     internal bool Held { get; private set; }
 

@@ -23,6 +23,9 @@ public sealed class RouteRequest
     /// <summary>The body's <c>fallbacks</c>, over the router's (checked against the key's model access).</summary>
     public IReadOnlyList<string>? Fallbacks { get; init; }
 
+    /// <summary>The <c>messages</c> a body fallback entry (<c>{"model": ..., "messages": [...]}</c>) sends instead of the request's, by model.</summary>
+    public IReadOnlyDictionary<string, JsonArray>? FallbackMessages { get; init; }
+
     /// <summary><c>disable_fallbacks: true</c>.</summary>
     public bool DisableFallbacks { get; init; }
 
@@ -43,11 +46,13 @@ public sealed class RouteRequest
     public static RouteRequest From(JsonObject? body, IHeaderDictionary headers, bool stream, Func<long>? promptTokens = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        var (fallbacks, fallbackMessages) = FallbacksOf(body?["fallbacks"]);
         return new RouteRequest
         {
             Stream = stream,
             NumRetries = (int?)(Number(body?["num_retries"], "num_retries") ?? HeaderNumber(headers, "x-litellm-num-retries")),
-            Fallbacks = FallbackNames(body?["fallbacks"]),
+            Fallbacks = fallbacks,
+            FallbackMessages = fallbackMessages,
             DisableFallbacks = IsTrue(body?["disable_fallbacks"]),
             Timeout = Seconds(Number(body?["timeout"], "timeout") ?? HeaderNumber(headers, "x-litellm-timeout")),
             StreamTimeout = Seconds(Number(body?["stream_timeout"], "stream_timeout") ?? HeaderNumber(headers, "x-litellm-stream-timeout")),
@@ -81,12 +86,12 @@ public sealed class RouteRequest
         return IsTrue(body["mock_testing_rate_limit_error"]) ? LiteLLMErrorKind.RateLimitError : null;
     }
 
-    // A list of model names, or of {"model": ..., "messages": ...} (the per-fallback messages are not supported: the request's are sent).
-    private static string[]? FallbackNames(JsonNode? node)
+    // A list of model names, or of {"model": ..., "messages": [...]} (those messages replace the request's for that fallback).
+    private static (string[]? Names, Dictionary<string, JsonArray>? Messages) FallbacksOf(JsonNode? node)
     {
         if (node is null || node.GetValueKind() == JsonValueKind.Null)
         {
-            return null;
+            return (null, null);
         }
 
         if (node is not JsonArray list)
@@ -95,17 +100,32 @@ public sealed class RouteRequest
         }
 
         var names = new string[list.Count];
+        Dictionary<string, JsonArray>? messages = null;
         for (var i = 0; i < list.Count; i++)
         {
-            names[i] = list[i] switch
+            switch (list[i])
             {
-                JsonValue value when value.TryGetValue<string>(out var name) => name,
-                JsonObject entry when entry["model"] is JsonValue model && model.TryGetValue<string>(out var name) => name,
-                _ => throw new GatewayException(400, "Invalid 'fallbacks': each entry must be a model name or {\"model\": ...}.", "invalid_request_error", "fallbacks"),
-            };
+                case JsonValue value when value.TryGetValue<string>(out var name):
+                    names[i] = name;
+                    break;
+                case JsonObject entry when entry["model"] is JsonValue model && model.TryGetValue<string>(out var name):
+                    names[i] = name;
+                    if (entry["messages"] is JsonArray own)
+                    {
+                        (messages ??= new Dictionary<string, JsonArray>(StringComparer.Ordinal))[name] = own;
+                    }
+                    else if (entry["messages"] is { } other && other.GetValueKind() != JsonValueKind.Null)
+                    {
+                        throw new GatewayException(400, "Invalid 'fallbacks': an entry's 'messages' must be a list.", "invalid_request_error", "fallbacks");
+                    }
+
+                    break;
+                default:
+                    throw new GatewayException(400, "Invalid 'fallbacks': each entry must be a model name or {\"model\": ...}.", "invalid_request_error", "fallbacks");
+            }
         }
 
-        return names;
+        return (names, messages);
     }
 
     private static double? Number(JsonNode? node, string name)

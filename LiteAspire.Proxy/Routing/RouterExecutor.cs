@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Pipeline;
@@ -66,7 +67,8 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
                 report.Fallbacks++;
                 try
                 {
-                    return await RunGroupAsync(context, next, request, mockError: null, report, attempt, cancellationToken).ConfigureAwait(false);
+                    return await RunGroupAsync(context, next, request, mockError: null, report, attempt, cancellationToken,
+                        request.FallbackMessages?.GetValueOrDefault(target)).ConfigureAwait(false);
                 }
                 catch (Exception failed) when (!context.Response.HasStarted && FallbackKind(failed) is not null)
                 {
@@ -80,7 +82,7 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
     }
 
     private async Task<T> RunGroupAsync<T>(HttpContext context, ModelRoute route, RouteRequest request, LiteLLMErrorKind? mockError, Report report,
-        Func<RouteAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+        Func<RouteAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, JsonArray? messages = null)
     {
         if (mockError is { } mocked)
         {
@@ -99,7 +101,7 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
             var minute = states.Minute;
             state.Started(minute);
             usage.AddRequest(entry.Id);
-            var call = new RouteAttempt(route.ModelGroup, deployment, TimeoutOf(entry, request), state);
+            var call = new RouteAttempt(route.ModelGroup, deployment, TimeoutOf(entry, request), state) { Messages = messages };
             report.Write(call.Timeout);
             var started = Stopwatch.GetTimestamp();
             try

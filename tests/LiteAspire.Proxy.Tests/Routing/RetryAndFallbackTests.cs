@@ -213,6 +213,28 @@ public sealed class RetryAndFallbackTests
     }
 
     [Fact]
+    public async Task RequestFallback_WithItsOwnMessages_SendsThose()
+    {
+        await using var down = await FakeProviderApp.StartAsync(configure: o => { o.ErrorRate = 1; o.ErrorStatus = 503; });
+        await using var up = await FakeProviderApp.StartAsync();
+        await using var proxy = RoutedProxy.Start(
+            "router_settings:\n  num_retries: 0\nmodel_list:\n" + Deployment("primary", "$A") + Deployment("other", "$B"), [down, up]);
+        var body = GatewayClientExtensions.Chat("primary", "the original question");
+        body["fallbacks"] = new JsonArray(new JsonObject
+        {
+            ["model"] = "other",
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "the shorter question" }),
+        });
+
+        using var response = await proxy.Client.PostJsonAsync("/v1/chat/completions", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var content = (await response.ReadObjectAsync())["choices"]![0]!["message"]!["content"]!.GetValue<string>();
+        Assert.Contains("the shorter question", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("original", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryDeploymentCoolingDown_429NoDeploymentsAvailable_WithRetryAfter()
     {
         await using var a = await FakeProviderApp.StartAsync(configure: o => { o.ErrorRate = 1; o.ErrorStatus = 429; });
