@@ -47,11 +47,11 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
             throw UnsupportedProvider(route.Candidates[0].Deployment, model);
         }
 
+        var tags = RequestTags.Of(context.Request.Headers, request);
         var routing = RouteRequest.From(request, context.Request.Headers, request["stream"]?.GetValueKind() == JsonValueKind.True,
-            () => TokenCounter.CountMessages(model, request["messages"] as JsonArray, request["tools"]));
+            () => TokenCounter.CountMessages(model, request["messages"] as JsonArray, request["tools"]), tags);
         var cacheable = cache.Prepare(request, route.ModelGroup, "acompletion", context);
-        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
-            cancellationToken).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), tags, cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         if (await cache.LookupAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hit)
         {

@@ -30,10 +30,10 @@ public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry re
             throw ChatPipeline.UnsupportedProvider(route.Candidates[0].Deployment, model);
         }
 
-        var routing = RouteRequest.From(request, context.Request.Headers, stream: false);
+        var tags = RequestTags.Of(context.Request.Headers, request);
+        var routing = RouteRequest.From(request, context.Request.Headers, stream: false, tags: tags);
         var cacheable = cache.Prepare(request, route.ModelGroup, "aembedding", context);
-        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), RequestTags.Of(context.Request.Headers, request),
-            cancellationToken).ConfigureAwait(false);
+        var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), tags, cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
         if (await cache.LookupAllAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hits)
         {

@@ -47,9 +47,9 @@ public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry re
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(route);
         CheckProvider(route);
-        var routing = RouteRequest.From(body, context.Request.Headers, body["stream"]?.GetValueKind() == JsonValueKind.True);
         var endUser = EndUserEnforcer.EndUserIdOf(body);
         var tags = RequestTags.Of(context.Request.Headers, body);
+        var routing = RouteRequest.From(body, context.Request.Headers, body["stream"]?.GetValueKind() == JsonValueKind.True, tags: tags);
         // Speech is billed per character of its input, known before the call.
         var characters = operation == "audio/speech" && JsonRead.String(body["input"]) is { } input ? input.Length : 0;
         await SendAsync(context, route, routing, operation, deployment =>
@@ -86,8 +86,9 @@ public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry re
         var route = router.Find(model);
         CheckProvider(route);
         // Built again for every attempt: a retry re-reads the uploaded files from the start.
-        await SendAsync(context, route, RouteRequest.From(null, context.Request.Headers, stream: false), operation,
-            deployment => FormContent(form, deployment), endUserId: null, RequestTags.Of(context.Request.Headers), characters: 0).ConfigureAwait(false);
+        var tags = RequestTags.Of(context.Request.Headers);
+        await SendAsync(context, route, RouteRequest.From(null, context.Request.Headers, stream: false, tags: tags), operation,
+            deployment => FormContent(form, deployment), endUserId: null, tags, characters: 0).ConfigureAwait(false);
     }
 
     private static MultipartFormDataContent FormContent(IFormCollection form, ResolvedDeployment deployment)

@@ -25,6 +25,11 @@ public sealed record DeploymentEntry(ResolvedDeployment Deployment, ModelDeploym
     /// <summary><c>model_info.max_input_tokens</c>, when given (else the price table's is used).</summary>
     public long? MaxInputTokens { get; } = IntegerOf(Source.ModelInfo, "max_input_tokens");
 
+    /// <summary><c>litellm_params.tags</c>: the request tags this deployment serves with <c>enable_tag_filtering</c> (<c>default</c>: untagged requests too).</summary>
+    public IReadOnlyList<string> Tags { get; } = Source.LiteLLMParams.Extra.GetValueOrDefault("tags") is IEnumerable<object?> tags
+        ? [.. tags.Select(tag => tag?.ToString()).OfType<string>()]
+        : [];
+
     /// <summary>The deployment's own <c>allowed_fails</c> (<c>model_info</c>, then <c>litellm_params</c>).</summary>
     public long? AllowedFails { get; } = IntegerOf(Source.ModelInfo, "allowed_fails") ?? IntegerOf(Source.LiteLLMParams.Extra, "allowed_fails");
 

@@ -21,6 +21,7 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
     /// <param name="request">The request's routing inputs.</param>
     /// <exception cref="NoDeploymentsAvailableException">Every deployment is cooling down or at its limits (429).</exception>
     /// <exception cref="ProviderException">ContextWindowExceededError: no deployment's context window fits the prompt.</exception>
+    /// <exception cref="Errors.GatewayException">400: with <c>enable_tag_filtering</c>, no deployment serves the request's tags.</exception>
     public DeploymentEntry Pick(ModelRoute route, IReadOnlySet<string>? failed, RouteRequest request)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -39,15 +40,17 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
         return strategy.Select(available, request.Stream);
     }
 
-    /// <summary>True when <paramref name="route"/> has a deployment that is not cooling down and this request has not failed on.</summary>
-    public bool HasUntried(ModelRoute route, IReadOnlySet<string> failed)
+    /// <summary>True when <paramref name="route"/> has a deployment for <paramref name="request"/> that is not cooling down and it has not failed on.</summary>
+    public bool HasUntried(ModelRoute route, IReadOnlySet<string> failed, RouteRequest request)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(failed);
+        ArgumentNullException.ThrowIfNull(request);
         var now = states.NowMs;
+        var tagged = policy.EnableTagFiltering && !route.Pinned ? TagRouting.Serving(route, request.Tags, policy.TagFilteringMatchAny) : null;
         foreach (var entry in route.Candidates)
         {
-            if (!failed.Contains(entry.Id) && (route.Pinned || !cooldowns.IsCooling(entry.Id, now)) && !health.IsUnhealthy(entry.Id))
+            if ((tagged is null || tagged.Contains(entry)) && !failed.Contains(entry.Id) && (route.Pinned || !cooldowns.IsCooling(entry.Id, now)) && !health.IsUnhealthy(entry.Id))
             {
                 return true;
             }
@@ -61,8 +64,14 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
         var now = states.NowMs;
         var blocked = default(Blocked);
         long? promptTokens = null;
+        var tagged = policy.EnableTagFiltering && !route.Pinned ? TagRouting.Serving(route, request.Tags, policy.TagFilteringMatchAny) : null;
         foreach (var entry in route.Candidates)
         {
+            if (tagged is not null && !tagged.Contains(entry))
+            {
+                continue;
+            }
+
             if (!route.Pinned && (cooldowns.IsCooling(entry.Id, now) || health.IsUnhealthy(entry.Id)))
             {
                 blocked.Cooling++;

@@ -38,12 +38,16 @@ public sealed class RouteRequest
     /// <summary>The error a <c>mock_testing_*</c> switch makes the first group raise, without calling it.</summary>
     public LiteLLMErrorKind? MockError { get; init; }
 
+    /// <summary>The request's tags (body, metadata, <c>x-litellm-tags</c>), for <c>enable_tag_filtering</c>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Counts the prompt's tokens, for context-window pre-call checks (called at most once, only when needed).</summary>
     public Func<long>? PromptTokens { get; init; }
 
     /// <summary>Reads the fields from <paramref name="body"/> and <paramref name="headers"/> (before the body is prepared for a provider).</summary>
     /// <exception cref="GatewayException">400 when a field has the wrong type.</exception>
-    public static RouteRequest From(JsonObject? body, IHeaderDictionary headers, bool stream, Func<long>? promptTokens = null)
+    public static RouteRequest From(JsonObject? body, IHeaderDictionary headers, bool stream, Func<long>? promptTokens = null,
+        IReadOnlyList<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
         var (fallbacks, fallbackMessages) = FallbacksOf(body?["fallbacks"]);
@@ -58,6 +62,7 @@ public sealed class RouteRequest
             StreamTimeout = Seconds(Number(body?["stream_timeout"], "stream_timeout") ?? HeaderNumber(headers, "x-litellm-stream-timeout")),
             MockError = MockErrorOf(body),
             PromptTokens = promptTokens,
+            Tags = tags ?? [],
         };
     }
 

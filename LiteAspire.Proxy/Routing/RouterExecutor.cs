@@ -119,7 +119,7 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
                 }
 
                 (failed ??= new HashSet<string>(StringComparer.Ordinal)).Add(entry.Id);
-                var untried = picker.HasUntried(route, failed);
+                var untried = picker.HasUntried(route, failed, request);
                 // Once bytes went to the client (a pass-through body cut off midway) nothing can be retried.
                 if (context.Response.HasStarted || !ShouldRetry(e, route, request, retryPolicy, report, retries, untried))
                 {

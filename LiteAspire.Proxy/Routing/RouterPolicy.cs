@@ -50,6 +50,8 @@ public sealed class RouterPolicy
         MaxFallbacks = (int)Math.Max(0, ConfigValues.NumberOf(Setting("max_fallbacks")) ?? DefaultMaxFallbacks);
         HasFallbacks = !Fallbacks.IsEmpty || !ContextWindowFallbacks.IsEmpty || !ContentPolicyFallbacks.IsEmpty || DefaultFallbacks.Count > 0;
         EnablePreCallChecks = Setting("enable_pre_call_checks") is true;
+        EnableTagFiltering = Setting("enable_tag_filtering") is true;
+        TagFilteringMatchAny = Setting("tag_filtering_match_any") is not false;
         var streamTimeout = ConfigValues.NumberOf(Setting("stream_timeout"));
         StreamTimeout = streamTimeout is > 0 ? TimeSpan.FromSeconds(streamTimeout.Value) : null;
     }
@@ -107,6 +109,12 @@ public sealed class RouterPolicy
 
     /// <summary><c>enable_pre_call_checks</c>: drop deployments whose context window the prompt does not fit before calling.</summary>
     public bool EnablePreCallChecks { get; }
+
+    /// <summary><c>enable_tag_filtering</c>: a request's tags choose among the group's deployments by their <c>tags</c>.</summary>
+    public bool EnableTagFiltering { get; }
+
+    /// <summary><c>tag_filtering_match_any</c> (default true): one shared tag suffices; false: the deployment must carry every request tag.</summary>
+    public bool TagFilteringMatchAny { get; }
 
     /// <summary><c>stream_timeout</c>, when set.</summary>
     public TimeSpan? StreamTimeout { get; }

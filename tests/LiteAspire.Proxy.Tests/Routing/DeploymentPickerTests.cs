@@ -123,4 +123,48 @@ public sealed class DeploymentPickerTests
 
         Assert.Contains("Max Input Tokens=128000", error.Message, StringComparison.Ordinal);
     }
+
+    private const string Tagged = """
+        router_settings:
+          enable_tag_filtering: true
+        model_list:
+          - model_name: g
+            litellm_params: { model: openai/free-model, tags: ["free"] }
+            model_info: { id: free }
+          - model_name: g
+            litellm_params: { model: openai/paid-model, tags: ["paid", "eu"] }
+            model_info: { id: paid }
+          - model_name: g
+            litellm_params: { model: openai/default-model, tags: ["default"] }
+            model_info: { id: fallback }
+        """;
+
+    [Fact]
+    public void TagFiltering_TaggedRequestsGoToMatchingDeployments_ElseAndUntaggedToDefault()
+    {
+        var parts = new RouterParts(Tagged);
+        var route = parts.Router.Find("g");
+        IEnumerable<string> Picks(params string[] tags) =>
+            Enumerable.Range(0, 300).Select(_ => parts.Picker.Pick(route, null, new RouteRequest { Tags = tags }).Id).Distinct().Order();
+
+        Assert.Equal(["free"], Picks("free"));
+        Assert.Equal(["paid"], Picks("eu", "unknown"));
+        Assert.Equal(["fallback"], Picks());
+        Assert.Equal(["fallback"], Picks("nobody-has-this"));
+    }
+
+    [Fact]
+    public void TagFiltering_MatchAll_AndNoMatchWithoutDefault_IsA400()
+    {
+        var parts = new RouterParts(Tagged.Replace("enable_tag_filtering: true", "enable_tag_filtering: true\n  tag_filtering_match_any: false", StringComparison.Ordinal)
+            .Replace("tags: [\"default\"]", "tags: [\"internal\"]", StringComparison.Ordinal));
+        var route = parts.Router.Find("g");
+
+        Assert.Equal("paid", parts.Picker.Pick(route, null, new RouteRequest { Tags = ["paid", "eu"] }).Id);
+        var error = Assert.Throws<LiteAspire.Proxy.Errors.GatewayException>(() => parts.Picker.Pick(route, null, new RouteRequest { Tags = ["paid", "us"] }));
+        Assert.Equal(400, error.StatusCode);
+        Assert.StartsWith("Not allowed to access model due to tags configuration. Passed model=g", error.Message, StringComparison.Ordinal);
+        // Untagged, with no default deployment: any of them.
+        Assert.Equal(3, Enumerable.Range(0, 300).Select(_ => parts.Picker.Pick(route, null, new RouteRequest()).Id).Distinct().Count());
+    }
 }

@@ -235,6 +235,35 @@ public sealed class RetryAndFallbackTests
     }
 
     [Fact]
+    public async Task TagFiltering_RequestTagsFromBodyOrHeader_ChooseTheDeployment()
+    {
+        await using var free = await FakeProviderApp.StartAsync();
+        await using var paid = await FakeProviderApp.StartAsync();
+        await using var proxy = RoutedProxy.Start("router_settings:\n  enable_tag_filtering: true\nmodel_list:\n"
+            + Deployment("chat", "$A", ", tags: [\"free\", \"default\"]") + Deployment("chat", "$B", ", tags: [\"paid\"]"), [free, paid]);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var byBody = GatewayClientExtensions.Chat("chat", $"body {i}");
+            byBody["tags"] = new JsonArray("paid");
+            using var tagged = await proxy.Client.PostJsonAsync("/v1/chat/completions", byBody);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+            {
+                Content = new StringContent(GatewayClientExtensions.Chat("chat", $"header {i}").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("x-litellm-tags", "paid");
+            using var byHeader = await proxy.Client.SendAsync(request);
+            using var untagged = await proxy.Client.PostJsonAsync("/v1/chat/completions", GatewayClientExtensions.Chat("chat", $"none {i}"));
+            Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, byHeader.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, untagged.StatusCode);
+        }
+
+        Assert.Equal(20, paid.Requests.Total);
+        Assert.Equal(10, free.Requests.Total);
+    }
+
+    [Fact]
     public async Task EveryDeploymentCoolingDown_429NoDeploymentsAvailable_WithRetryAfter()
     {
         await using var a = await FakeProviderApp.StartAsync(configure: o => { o.ErrorRate = 1; o.ErrorStatus = 429; });
