@@ -26,19 +26,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         var builder = DistributedApplicationTestingBuilder.Create();
         var database = builder.AddPostgres("pg").AddDatabase("litellm").Resource;
         _server = database.Server;
-        _app = await builder.BuildAsync();
-        try
-        {
-            await _app.StartAsync();
-            await _app.WaitForResourceHealthyAsync("litellm");
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop the server if it did start.
-            await _app.DisposeAsync();
-            _app = null;
-            throw;
-        }
+        _app = await builder.StartHealthyAsync("litellm");
 
         MigratedDatabase = ConnectionString(database.DatabaseName);
         await using var context = CreateContext(MigratedDatabase);

@@ -36,20 +36,7 @@ public sealed class RealInfrastructureFixture : IAsyncLifetime
         var builder = DistributedApplicationTestingBuilder.Create();
         _database = builder.AddPostgres("pg").AddDatabase("litellm").Resource;
         _redis = builder.AddRedis("cache").Resource;
-        _app = await builder.BuildAsync();
-        try
-        {
-            await _app.StartAsync();
-            await _app.WaitForResourceHealthyAsync("litellm");
-            await _app.WaitForResourceHealthyAsync("cache");
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start (a PostgreSQL without its Redis, say).
-            await _app.DisposeAsync();
-            _app = null;
-            throw;
-        }
+        _app = await builder.StartHealthyAsync("litellm", "cache");
     }
 
     public async Task DisposeAsync()

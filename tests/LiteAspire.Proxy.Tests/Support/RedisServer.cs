@@ -23,18 +23,7 @@ public sealed class RedisServer : IAsyncLifetime
     {
         var builder = DistributedApplicationTestingBuilder.Create();
         _redis = builder.AddRedis("cache").Resource;
-        _app = await builder.BuildAsync();
-        try
-        {
-            await _app.StartAsync();
-            await _app.WaitForResourceHealthyAsync("cache");
-        }
-        catch
-        {
-            await _app.DisposeAsync();
-            _app = null;
-            throw;
-        }
+        _app = await builder.StartHealthyAsync("cache");
     }
 
     public async Task DisposeAsync()

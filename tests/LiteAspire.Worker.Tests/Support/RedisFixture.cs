@@ -18,19 +18,7 @@ public sealed class RedisFixture : IAsyncLifetime
     {
         var builder = DistributedApplicationTestingBuilder.Create();
         var redis = builder.AddRedis("cache").Resource;
-        _app = await builder.BuildAsync();
-        try
-        {
-            await _app.StartAsync();
-            await _app.WaitForResourceHealthyAsync("cache");
-        }
-        catch
-        {
-            await _app.DisposeAsync();
-            _app = null;
-            throw;
-        }
-
+        _app = await builder.StartHealthyAsync("cache");
         Redis = await ConnectionMultiplexer.ConnectAsync(
             $"127.0.0.1:{redis.PrimaryEndpoint.AllocatedPorts[0]},password={redis.PasswordParameter.Value}");
     }
