@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Auth;
 using LiteAspire.Proxy.Errors;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Caching;
 
@@ -68,14 +69,12 @@ public sealed record CacheControls
             Caching = caching,
             Ttl = Number(cache["ttl"]),
             MaxAge = Number(cache["s-maxage"]) ?? Number(cache["s-max-age"]),
-            NoCache = IsTrue(cache["no-cache"]),
-            NoStore = IsTrue(cache["no-store"]),
-            UseCache = IsTrue(cache["use-cache"]),
+            NoCache = JsonRead.IsTrue(cache["no-cache"]),
+            NoStore = JsonRead.IsTrue(cache["no-store"]),
+            UseCache = JsonRead.IsTrue(cache["use-cache"]),
             Namespace = cache["namespace"] is JsonValue ns && ns.GetValueKind() == JsonValueKind.String && ns.GetValue<string>() is { Length: > 0 } text ? text : null,
         };
     }
-
-    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
     private static double? Number(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) ? number : null;

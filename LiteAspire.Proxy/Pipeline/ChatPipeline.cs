@@ -40,7 +40,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var model = ChatRequestValidator.ValidateChat(request);
-        var includeUsage = request["stream_options"]?["include_usage"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+        var includeUsage = JsonRead.IsTrue(request["stream_options"].Prop("include_usage"));
         var route = router.Find(model);
         if (registry.Chat(route.Candidates[0].Deployment.Provider) is null)
         {
@@ -48,7 +48,7 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         }
 
         var tags = RequestTags.Of(context.Request.Headers, request);
-        var routing = RouteRequest.From(request, context.Request.Headers, request["stream"]?.GetValueKind() == JsonValueKind.True,
+        var routing = RouteRequest.From(request, context.Request.Headers, JsonRead.IsTrue(request["stream"]),
             () => TokenCounter.CountMessages(model, request["messages"] as JsonArray, request["tools"]), tags);
         var cacheable = cache.Prepare(request, route.ModelGroup, "acompletion", context);
         var ticket = await admission.AdmitAsync(context, model, EndUserEnforcer.EndUserIdOf(request), tags, cancellationToken).ConfigureAwait(false);

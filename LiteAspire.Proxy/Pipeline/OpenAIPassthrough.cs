@@ -49,7 +49,7 @@ public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry re
         CheckProvider(route);
         var endUser = EndUserEnforcer.EndUserIdOf(body);
         var tags = RequestTags.Of(context.Request.Headers, body);
-        var routing = RouteRequest.From(body, context.Request.Headers, body["stream"]?.GetValueKind() == JsonValueKind.True, tags: tags);
+        var routing = RouteRequest.From(body, context.Request.Headers, JsonRead.IsTrue(body["stream"]), tags: tags);
         // Speech is billed per character of its input, known before the call.
         var characters = operation == "audio/speech" && JsonRead.String(body["input"]) is { } input ? input.Length : 0;
         await SendAsync(context, route, routing, operation, deployment =>

@@ -58,10 +58,7 @@ public static class RequestPreparation
         ArgumentNullException.ThrowIfNull(deployment);
         var edits = new RequestEdits(request["model"]);
         var additionalDrops = request["additional_drop_params"] as JsonArray;
-        foreach (var name in s_liteLLMOnly)
-        {
-            request.Remove(name);
-        }
+        RemoveLiteLLMOnly(request);
 
         foreach (var name in s_defaultable)
         {
@@ -103,13 +100,18 @@ public static class RequestPreparation
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(deployment);
+        RemoveLiteLLMOnly(request);
+
+        request["model"] = deployment.UpstreamModel;
+        return request;
+    }
+
+    private static void RemoveLiteLLMOnly(JsonObject request)
+    {
         foreach (var name in s_liteLLMOnly)
         {
             request.Remove(name);
         }
-
-        request["model"] = deployment.UpstreamModel;
-        return request;
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Providers;
+using LiteAspire.Proxy.Providers.Shared;
 
 namespace LiteAspire.Proxy.Routing;
 
@@ -57,7 +58,7 @@ public sealed class RouteRequest
             NumRetries = (int?)(Number(body?["num_retries"], "num_retries") ?? HeaderNumber(headers, "x-litellm-num-retries")),
             Fallbacks = fallbacks,
             FallbackMessages = fallbackMessages,
-            DisableFallbacks = IsTrue(body?["disable_fallbacks"]),
+            DisableFallbacks = JsonRead.IsTrue(body?["disable_fallbacks"]),
             Timeout = Seconds(Number(body?["timeout"], "timeout") ?? HeaderNumber(headers, "x-litellm-timeout")),
             StreamTimeout = Seconds(Number(body?["stream_timeout"], "stream_timeout") ?? HeaderNumber(headers, "x-litellm-stream-timeout")),
             MockError = MockErrorOf(body),
@@ -73,22 +74,22 @@ public sealed class RouteRequest
             return null;
         }
 
-        if (IsTrue(body["mock_testing_fallbacks"]))
+        if (JsonRead.IsTrue(body["mock_testing_fallbacks"]))
         {
             return LiteLLMErrorKind.InternalServerError;
         }
 
-        if (IsTrue(body["mock_testing_context_window_fallbacks"]))
+        if (JsonRead.IsTrue(body["mock_testing_context_window_fallbacks"]))
         {
             return LiteLLMErrorKind.ContextWindowExceededError;
         }
 
-        if (IsTrue(body["mock_testing_content_policy_fallbacks"]))
+        if (JsonRead.IsTrue(body["mock_testing_content_policy_fallbacks"]))
         {
             return LiteLLMErrorKind.ContentPolicyViolationError;
         }
 
-        return IsTrue(body["mock_testing_rate_limit_error"]) ? LiteLLMErrorKind.RateLimitError : null;
+        return JsonRead.IsTrue(body["mock_testing_rate_limit_error"]) ? LiteLLMErrorKind.RateLimitError : null;
     }
 
     // A list of model names, or of {"model": ..., "messages": [...]} (those messages replace the request's for that fallback).
@@ -161,6 +162,4 @@ public sealed class RouteRequest
     }
 
     private static TimeSpan? Seconds(double? seconds) => seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
-
-    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 using LiteAspire.Proxy.Tests.Support;
@@ -74,7 +73,7 @@ public sealed class RedisResponseCacheTests(RedisServer redis) : IClassFixture<R
     [Fact]
     public async Task RedisDown_RequestsStillSucceed_WithoutTheCache()
     {
-        var client = _servers.StartProxy("{ type: redis }", new Dictionary<string, string?> { ["REDIS_URL"] = $"redis://127.0.0.1:{ClosedPort()}" });
+        var client = _servers.StartProxy("{ type: redis }", new Dictionary<string, string?> { ["REDIS_URL"] = $"redis://127.0.0.1:{LoopbackApp.ClosedPort()}" });
         var prompt = CachingProxy.Unique("down");
         var calls = _servers.UpstreamCalls;
 
@@ -101,12 +100,5 @@ public sealed class RedisResponseCacheTests(RedisServer redis) : IClassFixture<R
         }
 
         Assert.True(await Database().KeyExistsAsync(key), $"the entry {key} was never written");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using LiteAspire.Proxy.Tests.Support;
+
 namespace LiteAspire.Proxy.Tests.Health;
 
 /// <summary>The proxy in memory with deployments on a healthy fake, a fake that fails every call, and a closed port.</summary>
@@ -14,7 +16,7 @@ public sealed class OnDemandHealthFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var closed = $"http://127.0.0.1:{HealthTestProxy.ClosedPort()}/v1";
+        var closed = $"http://127.0.0.1:{LoopbackApp.ClosedPort()}/v1";
         _setup = await HealthTestSetup.StartAsync("", setup => $$"""
               - model_name: good-chat
                 litellm_params: { model: openai/gpt-4o-mini, api_base: "{{setup.Good.ApiBase}}", api_key: {{HealthTestProxy.GoodSecret}}, rpm: 600 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -73,16 +71,6 @@ internal static class HealthTestProxy
 
     public static ProxyFactory Start(string yaml) =>
         ProxyFactory.FromYaml(yaml, testServices: services => services.AddSingleton<IApiKeyStore>(new InternalUserKeyStore()));
-
-    /// <summary>A loopback port nothing listens on.</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public static HttpRequestMessage Get(string path, string? key = MasterKey)
     {

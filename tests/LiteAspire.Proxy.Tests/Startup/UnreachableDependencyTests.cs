@@ -1,27 +1,19 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 using LiteAspire.Proxy.Health;
+using LiteAspire.Proxy.Tests.Support;
 
 namespace LiteAspire.Proxy.Tests.Startup;
 
 public class UnreachableDependencyTests
 {
-    // A port that was free a moment ago: nothing answers there.
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [Fact]
     public async Task Probes_DatabaseConfiguredButDown_ReadinessAndHealthFailWhileAliveStaysUp()
     {
         await using var factory = new ProxyFactory(new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = $"postgresql://postgres:secret-pw@127.0.0.1:{ClosedPort()}/litellm?connect_timeout=2",
+            ["DATABASE_URL"] = $"postgresql://postgres:secret-pw@127.0.0.1:{LoopbackApp.ClosedPort()}/litellm?connect_timeout=2",
         });
         var client = factory.CreateClient();
 
@@ -46,7 +38,7 @@ public class UnreachableDependencyTests
     {
         await using var factory = new ProxyFactory(new Dictionary<string, string?>
         {
-            ["REDIS_URL"] = $"redis://127.0.0.1:{ClosedPort()}",
+            ["REDIS_URL"] = $"redis://127.0.0.1:{LoopbackApp.ClosedPort()}",
         });
         var client = factory.CreateClient();
 

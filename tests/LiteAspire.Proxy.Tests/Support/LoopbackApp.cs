@@ -19,6 +19,14 @@ internal static class LoopbackApp
         return builder.Build();
     }
 
+    /// <summary>A loopback port that was free a moment ago: nothing answers there.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Starts <paramref name="app"/> and returns the address it listens on, ending in <c>/</c>.</summary>
     public static async Task<Uri> StartAsync(WebApplication app)
     {
