@@ -32,7 +32,7 @@ public static class CompletionsEndpoints
         }
 
         var route = router.Find(ChatRequestValidator.RequireModel(body));
-        if (registry.OpenAIShaped(route.Candidates[0].Deployment.Provider) is not null)
+        if (registry.OpenAIShaped(route.FirstDeployment.Provider) is not null)
         {
             await passthrough.ForwardRoutedJsonAsync(context, body, "completions", route).ConfigureAwait(false);
             return Results.Empty;

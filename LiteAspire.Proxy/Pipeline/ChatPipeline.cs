@@ -42,9 +42,9 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         var model = ChatRequestValidator.ValidateChat(request);
         var includeUsage = JsonRead.IsTrue(request["stream_options"].Prop("include_usage"));
         var route = router.Find(model);
-        if (registry.Chat(route.Candidates[0].Deployment.Provider) is null)
+        if (registry.Chat(route.FirstDeployment.Provider) is null)
         {
-            throw UnsupportedProvider(route.Candidates[0].Deployment, model);
+            throw UnsupportedProvider(route.FirstDeployment, model);
         }
 
         var tags = RequestTags.Of(context.Request.Headers, request);
@@ -55,11 +55,11 @@ public sealed class ChatPipeline(RouterExecutor router, ProviderRegistry registr
         var started = time.GetUtcNow().UtcDateTime;
         if (await cache.LookupAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hit)
         {
-            return await CacheHits.ServeChatAsync(hit, cacheable, accounting, ticket, new RoutedModel(route.ModelGroup, route.Candidates[0].Deployment), context,
+            return await CacheHits.ServeChatAsync(hit, cacheable, accounting, ticket, route, context,
                 routing.Stream, includeUsage, started).ConfigureAwait(false);
         }
 
-        var books = new CallBooks(ticket, started, route.Candidates[0].Deployment)
+        var books = new CallBooks(ticket, started, route.FirstDeployment)
         {
             Cacheable = cacheable,
             Messages = MessagesToKeep(request),

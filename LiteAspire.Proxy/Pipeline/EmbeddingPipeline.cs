@@ -25,9 +25,9 @@ public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry re
         var model = ChatRequestValidator.RequireModel(request);
         ValidateInput(request["input"]);
         var route = router.Find(model);
-        if (registry.Embedding(route.Candidates[0].Deployment.Provider) is null)
+        if (registry.Embedding(route.FirstDeployment.Provider) is null)
         {
-            throw ChatPipeline.UnsupportedProvider(route.Candidates[0].Deployment, model);
+            throw ChatPipeline.UnsupportedProvider(route.FirstDeployment, model);
         }
 
         var tags = RequestTags.Of(context.Request.Headers, request);
@@ -37,13 +37,13 @@ public sealed class EmbeddingPipeline(RouterExecutor router, ProviderRegistry re
         var started = time.GetUtcNow().UtcDateTime;
         if (await cache.LookupAllAsync(cacheable, cancellationToken).ConfigureAwait(false) is { } hits)
         {
-            return await CacheHits.ServeEmbeddingsAsync(hits, cacheable, accounting, ticket, new RoutedModel(route.ModelGroup, route.Candidates[0].Deployment),
+            return await CacheHits.ServeEmbeddingsAsync(hits, cacheable, accounting, ticket, route,
                 context, started).ConfigureAwait(false);
         }
 
         var base64 = EmbeddingEncoding.WantsBase64(request);
         var dropParams = RequestPreparation.RequestDropParams(request);
-        var last = route.Candidates[0].Deployment;
+        var last = route.FirstDeployment;
         var success = false;
         JsonObject? usage = null;
         decimal? callCost = null;

@@ -116,7 +116,7 @@ public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry re
 
     private void CheckProvider(ModelRoute route)
     {
-        var first = route.Candidates[0].Deployment;
+        var first = route.FirstDeployment;
         _ = registry.OpenAIShaped(first.Provider) ?? throw ChatPipeline.UnsupportedProvider(first, route.ModelGroup);
     }
 
@@ -129,7 +129,7 @@ public sealed class OpenAIPassthrough(RouterExecutor router, ProviderRegistry re
     {
         var ticket = await admission.AdmitAsync(context, route.ModelGroup, endUserId, tags, context.RequestAborted).ConfigureAwait(false);
         var started = time.GetUtcNow().UtcDateTime;
-        var last = route.Candidates[0].Deployment;
+        var last = route.FirstDeployment;
         var success = false;
         JsonObject? usage = null;
         decimal? callCost = null;

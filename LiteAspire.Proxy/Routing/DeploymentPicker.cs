@@ -165,7 +165,7 @@ public sealed class DeploymentPicker(IRoutingStrategy strategy, Cooldowns cooldo
     }
 
     private static ProviderException ContextWindowError(ModelRoute route, long window, long tokens) =>
-        new(LiteLLMErrorKind.ContextWindowExceededError, route.Candidates[0].Deployment.Provider,
+        new(LiteLLMErrorKind.ContextWindowExceededError, route.FirstDeployment.Provider,
             $"Context Window exceeded for given call. No deployment of the group has a context window large enough. Model={route.ModelGroup}, Max Input Tokens={window}, Got={tokens}",
             400);
 

@@ -7,6 +7,9 @@ namespace LiteAspire.Proxy.Routing;
 /// <param name="Table">The snapshot the route was found in (a wildcard deployment is materialised from it).</param>
 public sealed record ModelRoute(string ModelGroup, IReadOnlyList<DeploymentEntry> Candidates, string? WildcardMatch, DeploymentTable Table)
 {
+    /// <summary>The group's first deployment: what a request names before routing picks (its provider, a failed request's spend log).</summary>
+    public Providers.ResolvedDeployment FirstDeployment => Candidates[0].Deployment;
+
     /// <summary>True for a fallback to one deployment named by id: it is called even while cooling down, as LiteLLM does.</summary>
     public bool Pinned { get; init; }
 }

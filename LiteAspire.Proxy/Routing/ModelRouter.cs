@@ -1,12 +1,6 @@
 using LiteAspire.Proxy.Errors;
-using LiteAspire.Proxy.Providers;
 
 namespace LiteAspire.Proxy.Routing;
-
-/// <summary>A requested model, routed: the group it belongs to and the deployment picked for this call.</summary>
-/// <param name="ModelGroup">The model group (<c>x-litellm-model-group</c>).</param>
-/// <param name="Deployment">The deployment to call.</param>
-public sealed record RoutedModel(string ModelGroup, ResolvedDeployment Deployment);
 
 /// <summary>
 /// Holds the current routing snapshot. It is one volatile reference: a request reads it once and never locks; a model added,

@@ -86,7 +86,7 @@ public sealed class RouterExecutor(ModelRouter router, DeploymentPicker picker, 
     {
         if (mockError is { } mocked)
         {
-            throw new ProviderException(mocked, route.Candidates[0].Deployment.Provider,
+            throw new ProviderException(mocked, route.FirstDeployment.Provider,
                 $"This is a mock exception for model={route.ModelGroup}, to trigger a fallback.", LiteLLMErrors.StatusCode(mocked, null));
         }
 
