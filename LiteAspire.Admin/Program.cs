@@ -1,9 +1,11 @@
+using LiteAspire.Admin.Auth;
 using LiteAspire.Admin.Components;
 using LiteAspire.Admin.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddAdminServices();
+builder.AddAdminAuthentication();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -17,12 +19,18 @@ if (!app.Environment.IsDevelopment())
 
 // No HTTPS redirection: under the AppHost (and in Kubernetes) the admin serves plain HTTP behind the orchestrator.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapAdminAuthentication();
 app.MapAdminApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>The admin's entry point; tests start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -4,6 +4,7 @@ using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Management.Keys;
 using LiteAspire.Proxy.Management.Users;
 using LiteAspire.Proxy.Management.Budgets;
+using LiteAspire.Proxy.Management.Callers;
 using LiteAspire.Proxy.Management.Customers;
 using LiteAspire.Proxy.Management.Models;
 
@@ -28,6 +29,7 @@ public static class ManagementEndpoints
         // The registered singletons: AddEndpointFilter<T> would build each through ActivatorUtilities (the expression compiler).
         group.AddEndpointFilter(services.GetRequiredService<GatewayErrorFilter>());
         group.AddEndpointFilter(services.GetRequiredService<ProxyAuthFilter>());
+        group.MapCallerEndpoint();
         if (services.GetService<DatabaseConnection>() is null)
         {
             foreach (var area in s_areas)

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+
+namespace LiteAspire.Admin.Auth;
+
+/// <summary>The claims of a signed-in operator, carried in the encrypted sign-in cookie.</summary>
+public static class AdminClaims
+{
+    /// <summary>The key the operator signed in with; every proxy call is made with it.</summary>
+    public const string ProxyKey = "liteaspire:proxy_key";
+
+    /// <summary>How the operator signed in: <c>key</c> or <c>oidc</c>.</summary>
+    public const string Method = "liteaspire:sign_in_method";
+
+    /// <summary>The operator's proxy key, or null (an SSO operator calls with the dashboard's own service key).</summary>
+    public static string? KeyOf(ClaimsPrincipal user) => user?.FindFirst(ProxyKey)?.Value;
+
+    /// <summary>The operator's LiteLLM role.</summary>
+    public static string? RoleOf(ClaimsPrincipal user) => user?.FindFirst(ClaimTypes.Role)?.Value;
+
+    /// <summary>The operator's LiteLLM user id (null for the master key).</summary>
+    public static string? UserIdOf(ClaimsPrincipal user) => user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+}

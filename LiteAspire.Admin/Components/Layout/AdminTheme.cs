@@ -1,0 +1,27 @@
+using MudBlazor;
+
+namespace LiteAspire.Admin.Components.Layout;
+
+/// <summary>The dashboard's colours, light and dark, chosen for AA contrast on text and controls.</summary>
+public static class AdminTheme
+{
+    /// <summary>The theme.</summary>
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4fb4",
+            Secondary = "#6b3fa0",
+            AppbarBackground = "#1f2933",
+            Background = "#f5f7fa",
+            TextSecondary = "#4a5562",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4ff",
+            Secondary = "#c7a6f0",
+            AppbarBackground = "#14181d",
+            TextSecondary = "#b8c0ca",
+        },
+    };
+}
