@@ -35,6 +35,7 @@ public static class AdminAuthentication
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(AdminRoles.SignInRoles).Build());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<KeySignIn>();
+        builder.Services.AddScoped<CurrentOperator>();
         return builder;
     }
 

@@ -25,6 +25,7 @@ internal sealed class AdminTestContext : BunitContext
         var configuration = new ConfigurationBuilder().Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddScoped<ProxyApi.OperatorKey>();
+        Services.AddScoped<CurrentOperator>();
         Services.AddSingleton(Proxy);
         Services.AddScoped(provider => new ProxyApiClient(
             new HttpClient(Proxy, disposeHandler: false) { BaseAddress = new Uri(ProxyClient.ServiceBaseAddress) },
