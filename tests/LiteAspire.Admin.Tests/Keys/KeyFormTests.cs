@@ -17,7 +17,7 @@ public class KeyFormTests
         var form = KeyForm.From(key);
         form.Models = ["fake-mini", "fake-gpt"];
 
-        Assert.Equal(["key"], form.ToUpdateBody(key).Select(p => p.Key));
+        Assert.Equal(["key"], form.ToUpdateBody(key).Json.Select(p => p.Key));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class KeyFormTests
         form.TeamId = null;
         form.Models = [];
 
-        var body = form.ToUpdateBody(key);
+        var body = form.ToUpdateBody(key).Json;
 
         Assert.Null(body["team_id"]);
         Assert.True(body.ContainsKey("team_id"));
@@ -42,7 +42,7 @@ public class KeyFormTests
         var form = KeyForm.From(key);
         form.MetadataJson = " ";
 
-        Assert.True(JsonNode.DeepEquals(new JsonObject(), form.ToUpdateBody(key)["metadata"]));
+        Assert.True(JsonNode.DeepEquals(new JsonObject(), form.ToUpdateBody(key).Json["metadata"]));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteAspire.Admin.ProxyApi;
 using LiteAspire.Admin.ProxyApi.Keys;
 
 namespace LiteAspire.Admin.Components.Pages.Keys;
@@ -104,44 +105,26 @@ public sealed class KeyForm
 
     /// <summary>
     /// The body of <c>/key/update</c>: the key, and each field that differs from <paramref name="original"/> (a cleared
-    /// field as an explicit null, which the proxy clears). Only <c>key</c> in it means nothing changed.
+    /// field as an explicit null, which the proxy clears).
     /// </summary>
-    public JsonObject ToUpdateBody(VirtualKey original)
+    public UpdateBody ToUpdateBody(VirtualKey original)
     {
         ArgumentNullException.ThrowIfNull(original);
-        var body = new JsonObject { ["key"] = original.Token };
-        SetIfChanged(body, "key_alias", Trimmed(Alias), original.KeyAlias);
-        if (!Models.ToHashSet(StringComparer.Ordinal).SetEquals(original.Models))
-        {
-            body["models"] = new JsonArray([.. Models.Select(m => (JsonNode?)m)]);
-        }
-
-        SetIfChanged(body, "max_budget", MaxBudget, original.MaxBudget);
-        SetIfChanged(body, "budget_duration", Trimmed(BudgetDuration), original.BudgetDuration);
-        SetIfChanged(body, "tpm_limit", TpmLimit, original.TpmLimit);
-        SetIfChanged(body, "rpm_limit", RpmLimit, original.RpmLimit);
-        SetIfChanged(body, "max_parallel_requests", MaxParallelRequests, original.MaxParallelRequests);
-        SetIfChanged(body, "team_id", Trimmed(TeamId), original.TeamId);
-        var metadata = ParseMetadata() ?? [];
-        if (!JsonNode.DeepEquals(metadata, original.Metadata ?? []))
-        {
-            body["metadata"] = metadata;
-        }
-
-        return body;
+        return new UpdateBody("key", original.Token)
+            .Set("key_alias", Trimmed(Alias), original.KeyAlias)
+            .SetList("models", Models, original.Models)
+            .Set("max_budget", MaxBudget, original.MaxBudget)
+            .Set("budget_duration", Trimmed(BudgetDuration), original.BudgetDuration)
+            .Set("tpm_limit", TpmLimit, original.TpmLimit)
+            .Set("rpm_limit", RpmLimit, original.RpmLimit)
+            .Set("max_parallel_requests", MaxParallelRequests, original.MaxParallelRequests)
+            .Set("team_id", Trimmed(TeamId), original.TeamId)
+            .SetObject("metadata", ParseMetadata(), original.Metadata);
     }
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static void SetIfChanged<T>(JsonObject body, string name, T? value, T? original)
-    {
-        if (!EqualityComparer<T?>.Default.Equals(value, original))
-        {
-            body[name] = value is null ? null : JsonValue.Create(value);
-        }
-    }
+    private static string? Trimmed(string? value) => UpdateBody.Trimmed(value);
 
     private string? MetadataError()
     {
