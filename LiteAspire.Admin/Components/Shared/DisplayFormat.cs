@@ -5,6 +5,12 @@ namespace LiteAspire.Admin.Components.Shared;
 /// <summary>How the dashboard writes money, dates and limits (invariant culture, UTC).</summary>
 public static class DisplayFormat
 {
+    /// <summary>
+    /// Style for MudAlerts with a colour: MudBlazor's default palette writes their text in the severity colour, below AA
+    /// contrast (axe: 2.2 to 3.9 : 1, light and dark); the text takes the theme's primary text colour, the icon keeps the colour.
+    /// </summary>
+    public const string ReadableAlert = "color: var(--mud-palette-text-primary)";
+
     /// <summary>USD with cents, and up to four decimals for the small amounts LLM calls cost.</summary>
     public static string Money(double amount) => amount.ToString("$#,##0.00##", CultureInfo.InvariantCulture);
 

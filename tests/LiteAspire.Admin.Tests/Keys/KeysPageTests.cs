@@ -177,6 +177,21 @@ public class KeysPageTests
     }
 
     [Fact]
+    public async Task KeysPage_AddressChangesWhileOpen_ListsWithTheNewAddressFilters()
+    {
+        await using var context = SignedIn(AdminRoles.ProxyAdmin);
+        var navigation = context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/keys?user_id=alice");
+        var (_, page) = Render(context);
+
+        navigation.NavigateTo("/keys");
+
+        page.WaitForAssertion(() => Assert.Equal(2, context.Proxy.To("/key/list").Count));
+        Assert.Equal("alice", context.Proxy.To("/key/list")[0].QueryValue("user_id"));
+        Assert.Null(context.Proxy.To("/key/list")[1].QueryValue("user_id"));
+    }
+
+    [Fact]
     public async Task KeysPage_InternalUser_ListsOwnAndAdministeredTeamKeysWithoutOwnerFilters()
     {
         await using var context = SignedIn(AdminRoles.InternalUser, "alice");
