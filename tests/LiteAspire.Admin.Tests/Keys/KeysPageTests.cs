@@ -284,6 +284,7 @@ public class KeysPageTests
         Assert.Contains("unreachable", page.Find("[data-testid=page-error]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Connection refused", page.Find("[data-testid=page-error]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=keys-row]"));
+        Assert.Empty(page.FindAll("[data-testid=teams-error]"));
     }
 
     [Fact]
