@@ -10,19 +10,18 @@ namespace LiteAspire.Admin.Tests.Support;
 /// </summary>
 internal sealed class TenancyDialogs
 {
+    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
     private readonly IRenderedComponent<MudDialogProvider> _dialogs;
 
-    private TenancyDialogs(IRenderedComponent<MudDialogProvider> dialogs)
+    private TenancyDialogs(IRenderedComponent<MudPopoverProvider> popovers, IRenderedComponent<MudDialogProvider> dialogs)
     {
+        _popovers = popovers;
         _dialogs = dialogs;
     }
 
     /// <summary>Renders the hosts; call before rendering the page.</summary>
-    public static TenancyDialogs Render(AdminTestContext context)
-    {
-        context.Render<MudPopoverProvider>();
-        return new TenancyDialogs(context.Render<MudDialogProvider>());
-    }
+    public static TenancyDialogs Render(AdminTestContext context) =>
+        new(context.Render<MudPopoverProvider>(), context.Render<MudDialogProvider>());
 
     /// <summary>The open dialogs' markup.</summary>
     public string Markup => _dialogs.Markup;
@@ -36,6 +35,15 @@ internal sealed class TenancyDialogs
 
     /// <summary>Types into a text or number field (its input carries the <c>data-testid</c>).</summary>
     public void Fill(string testId, string value) => Find($"[data-testid={testId}]").Change(value);
+
+    /// <summary>Opens a select of an open dialog and picks the item whose text starts with <paramref name="itemText"/>.</summary>
+    public void Choose(string selectTestId, string itemText)
+    {
+        var input = Find($"[data-testid={selectTestId}]");
+        input.Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForAssertion(() => Assert.Contains(_popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim().StartsWith(itemText, StringComparison.Ordinal)));
+        _popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim().StartsWith(itemText, StringComparison.Ordinal)).Click();
+    }
 
     /// <summary>Presses a dialog button by its text (e.g. the confirmation's "Delete" or "Cancel").</summary>
     public void Press(string text)
