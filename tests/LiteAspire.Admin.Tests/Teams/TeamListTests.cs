@@ -74,6 +74,7 @@ public class TeamListTests
         dialogs.Fill("team-tpm", "1000");
         dialogs.Fill("team-rpm", "10");
         dialogs.Fill("team-metadata", """{"cost_center": "7"}""");
+        dialogs.Choose("team-models", "gpt-4o");
         dialogs.Submit("team-submit");
 
         cut.WaitForAssertion(() => Assert.Single(context.Proxy.To("/team/new")));
@@ -84,7 +85,7 @@ public class TeamListTests
         Assert.Equal("30d", body.GetProperty("budget_duration").GetString());
         Assert.Equal(1000, body.GetProperty("tpm_limit").GetInt64());
         Assert.Equal(10, body.GetProperty("rpm_limit").GetInt64());
-        Assert.Equal(0, body.GetProperty("models").GetArrayLength());
+        Assert.Equal(["gpt-4o"], body.GetProperty("models").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("7", body.GetProperty("metadata").GetProperty("cost_center").GetString());
         dialogs.WaitUntilClosed();
         Assert.EndsWith("/teams/team-new-1", context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
