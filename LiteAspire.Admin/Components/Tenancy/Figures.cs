@@ -19,6 +19,9 @@ public static class Figures
     /// <summary>A count or per-minute limit, or <see cref="None"/>.</summary>
     public static string Count(long? value) => value?.ToString("#,##0", CultureInfo.InvariantCulture) ?? None;
 
+    /// <summary>Tokens and requests per minute, or "No limits" when neither is set.</summary>
+    public static string Limits(long? tpm, long? rpm) => tpm is null && rpm is null ? "No limits" : $"{Count(tpm)} TPM · {Count(rpm)} RPM";
+
     /// <summary>A UTC time to the minute, or <see cref="None"/>.</summary>
     public static string Time(DateTime? value) =>
         value is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : None;
