@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace LiteAspire.Admin.Auth;
 
@@ -43,11 +44,17 @@ public static class AdminAuthentication
     public static WebApplication MapAdminAuthentication(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/logout", async (HttpContext context) =>
+        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            // No form parameter binds here, so nothing else would check the token the form carries.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LoginPath);
-        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).RequireAuthorization().DisableAntiforgery();
         return app;
     }
 
@@ -56,6 +63,8 @@ public static class AdminAuthentication
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
+            // An empty 401 would otherwise be re-executed as the (signed-in only) not-found page, i.e. a redirect.
+            context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }

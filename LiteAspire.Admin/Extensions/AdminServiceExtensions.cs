@@ -26,6 +26,8 @@ public static class AdminServiceExtensions
 
         builder.Services.AddMudServices();
         builder.Services.AddScoped<OperatorKey>();
+        builder.Services.AddScoped<ProxyApi.Overview.OverviewLoader>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         // Pages wait on these calls: fail fast instead of the default retries (up to ~30 s) when the proxy is down, and
         // never repeat a POST (a retried /key/generate would make two keys).

@@ -1,5 +1,9 @@
 // Small browser helpers the dashboard calls through JS interop.
 window.liteAspire = {
+    // Marks the page as live (the circuit is connected); browser tests wait for it before clicking.
+    markInteractive: function () {
+        document.documentElement.dataset.interactive = "true";
+    },
     // Copies text to the clipboard; resolves to false where the browser refuses (no permission, insecure origin).
     copy: async function (text) {
         try {

@@ -15,6 +15,11 @@ public static class AdminTheme
             AppbarBackground = "#1f2933",
             Background = "#f5f7fa",
             TextSecondary = "#4a5562",
+            // MudBlazor's defaults put white text on colours below AA contrast (e.g. #00c853): darker shades pass.
+            Success = "#1b7a43",
+            Error = "#c62828",
+            Warning = "#a15c00",
+            Info = "#1565c0",
         },
         PaletteDark = new PaletteDark
         {
@@ -22,6 +27,10 @@ public static class AdminTheme
             Secondary = "#c7a6f0",
             AppbarBackground = "#14181d",
             TextSecondary = "#b8c0ca",
+            Success = "#1b7a43",
+            Error = "#c62828",
+            Warning = "#a15c00",
+            Info = "#1565c0",
         },
     };
 }

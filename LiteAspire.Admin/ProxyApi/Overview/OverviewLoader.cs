@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace LiteAspire.Admin.ProxyApi.Overview;
+
+/// <summary>
+/// Gathers the overview's figures from the proxy in parallel calls, each an aggregate the proxy computes in the
+/// database: daily totals from the daily spend table, top spenders from <c>/global/spend/*</c>, counts from list totals.
+/// </summary>
+public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
+{
+    /// <summary>Days charted, today included.</summary>
+    public const int ChartedDays = 30;
+
+    private const int TopCount = 5;
+
+    /// <summary>Loads every figure; a failing call fails the whole (the page shows why).</summary>
+    public async Task<OverviewFigures> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var firstCharted = today.AddDays(1 - ChartedDays);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var start = monthStart < firstCharted ? monthStart : firstCharted;
+
+        var activity = proxy.GetAsync<JsonObject>($"/user/daily/activity/aggregated?start_date={Day(start)}&end_date={Day(today)}", cancellationToken);
+        var models = proxy.GetAsync<JsonArray>($"/global/spend/models?limit={TopCount}", cancellationToken);
+        var keys = proxy.GetAsync<JsonArray>($"/global/spend/keys?limit={TopCount}", cancellationToken);
+        var teams = proxy.GetAsync<JsonObject>("/global/spend/teams", cancellationToken);
+        var keyCount = proxy.GetAsync<JsonObject>("/key/list?page=1&size=1", cancellationToken);
+        var teamList = proxy.GetAsync<JsonArray>("/team/list", cancellationToken);
+        await Task.WhenAll(activity, models, keys, teams, keyCount, teamList).ConfigureAwait(false);
+
+        var perDay = DailyTotals(await activity.ConfigureAwait(false));
+        var days = new List<DayFigures>(ChartedDays);
+        for (var day = firstCharted; day <= today; day = day.AddDays(1))
+        {
+            days.Add(perDay.TryGetValue(Day(day), out var figures) ? figures : new DayFigures(Day(day), 0, 0, 0));
+        }
+
+        return new OverviewFigures
+        {
+            SpendToday = perDay.TryGetValue(Day(today), out var todays) ? todays.Spend : 0,
+            SpendThisMonth = perDay.Values.Where(d => string.CompareOrdinal(d.Date, Day(monthStart)) >= 0).Sum(d => d.Spend),
+            Requests = days.Sum(d => d.Requests),
+            FailedRequests = days.Sum(d => d.FailedRequests),
+            Keys = (int?)(await keyCount.ConfigureAwait(false))["total_count"] ?? 0,
+            Teams = (await teamList.ConfigureAwait(false)).Count,
+            Days = days,
+            TopModels = Named(await models.ConfigureAwait(false), "model", "total_spend"),
+            TopKeys = (await keys.ConfigureAwait(false))
+                .Select(k => new NamedSpend((string?)k?["key_alias"] ?? (string?)k?["key_name"] ?? "unnamed key", (double?)k?["total_spend"] ?? 0))
+                .ToList(),
+            TopTeams = Named((await teams.ConfigureAwait(false))["total_spend_per_team"] as JsonArray, "team_id", "total_spend")
+                .OrderByDescending(t => t.Spend).Take(TopCount).ToList(),
+        };
+    }
+
+    private static Dictionary<string, DayFigures> DailyTotals(JsonObject activity)
+    {
+        var totals = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
+        foreach (var result in activity["results"] as JsonArray ?? [])
+        {
+            if (result?["date"]?.GetValue<string>() is not { } date || result["metrics"] is not JsonObject metrics)
+            {
+                continue;
+            }
+
+            totals[date] = new DayFigures(date, (double?)metrics["spend"] ?? 0, (long?)metrics["api_requests"] ?? 0, (long?)metrics["failed_requests"] ?? 0);
+        }
+
+        return totals;
+    }
+
+    private static List<NamedSpend> Named(JsonArray? rows, string nameField, string spendField) =>
+        (rows ?? []).Select(r => new NamedSpend((string?)r?[nameField] ?? "unknown", (double?)r?[spendField] ?? 0)).ToList();
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
