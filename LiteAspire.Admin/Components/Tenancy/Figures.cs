@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiteAspire.Admin.Components.Shared;
 
 namespace LiteAspire.Admin.Components.Tenancy;
 
@@ -8,13 +9,8 @@ public static class Figures
     /// <summary>What an absent value shows as.</summary>
     public const string None = "—";
 
-    /// <summary>USD with cents (more digits for sub-cent spend), or <see cref="None"/>.</summary>
-    public static string Usd(double? amount) => amount switch
-    {
-        null => None,
-        { } a when a != 0 && Math.Abs(a) < 0.01 => "$" + a.ToString("0.######", CultureInfo.InvariantCulture),
-        { } a => a.ToString("$#,##0.00", CultureInfo.InvariantCulture),
-    };
+    /// <summary>USD as <see cref="Money"/> writes it, or <see cref="None"/>.</summary>
+    public static string Usd(double? amount) => amount is { } a ? Money.Format(a) : None;
 
     /// <summary>A count or per-minute limit, or <see cref="None"/>.</summary>
     public static string Count(long? value) => value?.ToString("#,##0", CultureInfo.InvariantCulture) ?? None;
