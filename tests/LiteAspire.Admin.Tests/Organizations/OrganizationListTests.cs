@@ -122,7 +122,7 @@ public class OrganizationListTests
         var cut = RenderList(context);
 
         cut.FindAll("[data-testid=organization-row]")[0].QuerySelector("[data-testid=delete-organization]")!.Click();
-        Assert.Contains("1 teams still belong to it", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Teams still belong to it (1)", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         dialogs.Press("Delete");
 
         cut.WaitForAssertion(() => Assert.Contains("teams still belong to it: 2c328912-c4c4-474d-b58d-1e433c5cad24 (Search)",

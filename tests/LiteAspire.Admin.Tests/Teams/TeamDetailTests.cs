@@ -148,7 +148,7 @@ public class TeamDetailTests
         var cut = RenderTeam(context);
 
         cut.Find("[data-testid=delete-team]").Click();
-        Assert.Contains("Its 1 keys are deleted with it", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Its keys (1) are deleted with it", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         Assert.Empty(context.Proxy.To("/team/delete"));
         dialogs.Press("Delete");
 

@@ -39,9 +39,4 @@ internal static class TeamFixtures
     public const string Models = """
         {"object":"list","data":[{"id":"fake-gpt","object":"model","created":1677610602,"owned_by":"openai"},{"id":"gpt-4o","object":"model","created":1677610602,"owned_by":"openai"}]}
         """;
-
-    /// <summary>The proxy's 403 for a viewer.</summary>
-    public const string Forbidden = """
-        {"error":{"message":"Only proxy admins can do this.","type":"auth_error","param":null,"code":"403"}}
-        """;
 }
