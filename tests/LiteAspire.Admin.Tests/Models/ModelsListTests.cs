@@ -36,8 +36,11 @@ public class ModelsListTests
         Assert.NotNull(stored.QuerySelector("[data-testid=delete-model]"));
         Assert.Contains("openai/fake-db", stored.TextContent, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:4099/v1", stored.TextContent, StringComparison.Ordinal);
-        Assert.Contains("60 rpm · 10,000 tpm", stored.TextContent, StringComparison.Ordinal);
-        Assert.Contains("$1 in · $2 out / 1M tokens", stored.TextContent, StringComparison.Ordinal);
+        Assert.Contains("60 rpm", stored.TextContent, StringComparison.Ordinal);
+        Assert.Contains("10,000 tpm", stored.TextContent, StringComparison.Ordinal);
+        Assert.Contains("in $1 / 1M", stored.TextContent, StringComparison.Ordinal);
+        Assert.Contains("out $2 / 1M", stored.TextContent, StringComparison.Ordinal);
+        Assert.Equal("provider: openai", stored.QuerySelector("[data-testid=model-provider]")!.TextContent.Trim());
         Assert.Contains("price table", ModelsPage.Row(page, ConfigId).TextContent, StringComparison.Ordinal);
         Assert.Contains("anthropic", ModelsPage.Row(page, SecondStoredId).TextContent, StringComparison.Ordinal);
         Assert.Contains("read-only here", page.Markup, StringComparison.Ordinal);

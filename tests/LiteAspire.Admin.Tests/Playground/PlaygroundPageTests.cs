@@ -183,7 +183,7 @@ public class PlaygroundPageTests
     private static void Send(IRenderedComponent<PlaygroundPage> page, string message)
     {
         page.WaitForAssertion(() => Assert.Null(page.Find("textarea[data-testid=playground-message]").GetAttribute("disabled")));
-        page.Find("textarea[data-testid=playground-message]").Change(message);
+        page.Find("textarea[data-testid=playground-message]").Input(message);
         page.Find("[data-testid=playground-send]").Click();
     }
 

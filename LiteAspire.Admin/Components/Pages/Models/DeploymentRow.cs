@@ -68,30 +68,30 @@ public sealed record DeploymentRow(
             : new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.ToString();
     }
 
-    /// <summary>Limits as text: "60 rpm · 10,000 tpm", or "none".</summary>
-    public string Limits
+    /// <summary>Limits, one a line: "60 rpm", "10,000 tpm", or "none".</summary>
+    public IReadOnlyList<string> LimitLines
     {
         get
         {
-            var parts = new List<string>(2);
+            var lines = new List<string>(2);
             if (Rpm is { } rpm)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{rpm:N0} rpm"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{rpm:N0} rpm"));
             }
 
             if (Tpm is { } tpm)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{tpm:N0} tpm"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{tpm:N0} tpm"));
             }
 
-            return parts.Count == 0 ? "none" : string.Join(" · ", parts);
+            return lines.Count == 0 ? ["none"] : lines;
         }
     }
 
-    /// <summary>Prices per million tokens, or where they come from when the deployment sets none.</summary>
-    public string Prices => InputCostPerToken is null && OutputCostPerToken is null
-        ? "price table"
-        : $"{PerMillion(InputCostPerToken)} in · {PerMillion(OutputCostPerToken)} out / 1M tokens";
+    /// <summary>Prices per million tokens, one a line, or where they come from when the deployment sets none.</summary>
+    public IReadOnlyList<string> PriceLines => InputCostPerToken is null && OutputCostPerToken is null
+        ? ["price table"]
+        : [$"in {PerMillion(InputCostPerToken)} / 1M", $"out {PerMillion(OutputCostPerToken)} / 1M"];
 
     private static string PerMillion(double? perToken) =>
         perToken is { } cost ? "$" + (cost * 1_000_000).ToString("0.####", CultureInfo.InvariantCulture) : "—";
