@@ -10,6 +10,7 @@ using LiteAspire.Proxy.Errors;
 using LiteAspire.Proxy.Health;
 using LiteAspire.Proxy.Management;
 using LiteAspire.Proxy.Management.Models;
+using LiteAspire.Proxy.Management.Settings;
 using LiteAspire.Proxy.Pipeline;
 using LiteAspire.Proxy.Providers;
 using LiteAspire.Proxy.Routing;
@@ -82,6 +83,7 @@ public static class ProxyServiceExtensions
         app.MapAnthropicMessagesEndpoint();
         app.MapManagementEndpoints();
         app.MapCacheEndpoints();
+        app.MapSettingsEndpoints();
         // Build the routing snapshot now, not on the first request: it is immutable and the hot path only reads it.
         _ = app.Services.GetRequiredService<ModelRouter>();
         return app;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
 using System.Text;
 
@@ -11,6 +12,7 @@ namespace LiteAspire.Admin.Tests.Support;
 internal sealed class FakeProxyApi : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, Func<RecordedRequest, (int Status, string Body)>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<RecordedRequest, HttpResponseMessage>> _streams = new(StringComparer.Ordinal);
 
     /// <summary>Every request, in order.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
@@ -46,6 +48,11 @@ internal sealed class FakeProxyApi : HttpMessageHandler
             throw new HttpRequestException("Connection refused (127.0.0.1:4000)");
         }
 
+        if (_streams.TryGetValue($"{recorded.Method} {recorded.Path}", out var stream))
+        {
+            return stream(recorded);
+        }
+
         if (!_routes.TryGetValue($"{recorded.Method} {recorded.Path}", out var answer))
         {
             return Json(404, """{"error":{"message":"Not Found","type":"not_found_error","param":null,"code":"404"}}""");
@@ -53,6 +60,51 @@ internal sealed class FakeProxyApi : HttpMessageHandler
 
         var (status, json) = answer(recorded);
         return Json(status, json);
+    }
+
+    /// <summary>
+    /// Answers <paramref name="method"/> <paramref name="path"/> with a streamed text body (a <c>text/event-stream</c> unless
+    /// told otherwise): each part of <paramref name="parts"/> reaches the page as it is produced, so a test decides when the
+    /// next chunk comes (and the page can stop reading in between). Once the page stops reading, later parts are dropped.
+    /// </summary>
+    public FakeProxyApi OnStream(string method, string path, Func<RecordedRequest, IAsyncEnumerable<string>> parts, int status = 200,
+        IReadOnlyDictionary<string, string>? headers = null, string contentType = "text/event-stream")
+    {
+        _streams[$"{method} {path}"] = request =>
+        {
+            var pipe = new Pipe();
+            _ = WriteAsync(pipe.Writer, parts(request));
+            var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StreamContent(pipe.Reader.AsStream()) };
+            response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                response.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return response;
+        };
+        return this;
+    }
+
+    private static async Task WriteAsync(PipeWriter writer, IAsyncEnumerable<string> parts)
+    {
+        try
+        {
+            await foreach (var part in parts)
+            {
+                var written = await writer.WriteAsync(Encoding.UTF8.GetBytes(part));
+                if (written.IsCompleted)
+                {
+                    break;
+                }
+            }
+
+            await writer.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e);
+        }
     }
 
     private static HttpResponseMessage Json(int status, string json) => new((HttpStatusCode)status)
