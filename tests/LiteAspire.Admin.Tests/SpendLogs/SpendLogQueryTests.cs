@@ -35,4 +35,13 @@ public class SpendLogQueryTests
         Assert.Equal(query, SpendLogQuery.FromUrl(Value("key"), Value("user"), Value("team"), Value("model"), Value("status"), Value("from"), Value("to"),
             int.Parse(Value("page")!, System.Globalization.CultureInfo.InvariantCulture), Today));
     }
+
+    [Fact]
+    public void PageUrl_KeepsARangeWhole_LeavesOutOnlyTheDefaultOne()
+    {
+        var fromOnly = SpendLogQuery.Default(Today) with { From = new DateOnly(2026, 11, 1) };
+
+        Assert.Equal("/spend-logs?from=2026-11-01&to=2026-12-08", fromOnly.ToPageUrl(Today));
+        Assert.Equal("/spend-logs?model=gpt-4o&page=2", (SpendLogQuery.Default(Today) with { Model = "gpt-4o", Page = 2 }).ToPageUrl(Today));
+    }
 }

@@ -61,4 +61,19 @@ public class DailySeriesChartTests
         Assert.Equal("Nothing spent yet.", chart.Find("[data-testid=chart-empty]").TextContent);
         Assert.Empty(chart.FindAll("[data-testid=chart-series]"));
     }
+
+    [Fact]
+    public async Task ValuesBelowOne_AreNotFlattened_TheAxisWritesThemAsTheyAre()
+    {
+        await using var context = new AdminTestContext();
+
+        var chart = context.Render<DailySeriesChart>(p => p
+            .Add(c => c.Title, "Spend")
+            .Add(c => c.Labels, Days)
+            .Add(c => c.Series, [new DailySeries("Spend", [0.0001, 0, 0.0003], DailySeries.Usd)]));
+
+        var axis = chart.FindAll("[data-testid=chart-series] svg text").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Contains("$0.0003", axis);
+        Assert.Contains("$0.0001", axis);
+    }
 }
