@@ -7,6 +7,22 @@ namespace LiteAspire.Admin.Tests.Usage;
 /// </summary>
 internal static class UsageFixtures
 {
+    /// <summary>
+    /// <see cref="TeamActivity"/> with its day repeated as 2026-12-07 (newest first, as the proxy orders them): two days,
+    /// for a page that holds more than one.
+    /// </summary>
+    public static string TwoDaysOfTeamActivity
+    {
+        get
+        {
+            var answer = System.Text.Json.Nodes.JsonNode.Parse(TeamActivity)!;
+            var day = answer["results"]![0]!.DeepClone();
+            day["date"] = "2026-12-07";
+            answer["results"]!.AsArray().Add(day);
+            return answer.ToJsonString().Replace("\"has_more\":false", "\"has_more\": false", StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The day the fixtures' activity happened.</summary>
     public const string Day = "2026-12-08";
 

@@ -19,8 +19,8 @@ public class UsagePageTests
     {
         var context = new AdminTestContext();
         context.SignInAs(role, userId: userId);
-        context.Proxy.On("GET", "/team/daily/activity/aggregated", UsageFixtures.TeamActivity);
-        context.Proxy.On("GET", "/user/daily/activity/aggregated", UsageFixtures.UserActivity);
+        context.Proxy.On("GET", "/team/daily/activity", UsageFixtures.TeamActivity);
+        context.Proxy.On("GET", "/user/daily/activity", UsageFixtures.UserActivity);
         context.Proxy.On("GET", "/tag/daily/activity", UsageFixtures.TagActivity);
         return context;
     }
@@ -52,7 +52,7 @@ public class UsagePageTests
         Assert.Equal("10", page.Find("[data-testid=usage-total-requests]").TextContent);
         Assert.Equal("1", page.Find("[data-testid=usage-total-failed]").TextContent);
         Assert.Equal("100", page.Find("[data-testid=usage-total-tokens]").TextContent);
-        var sent = context.Proxy.To("/team/daily/activity/aggregated").Single();
+        var sent = context.Proxy.To("/team/daily/activity").Single();
         Assert.Equal("2026-12-01", sent.QueryValue("start_date"));
         Assert.Equal("2026-12-08", sent.QueryValue("end_date"));
     }
@@ -64,15 +64,15 @@ public class UsagePageTests
 
         var page = RenderAt(context, "/usage");
 
-        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/team/daily/activity/aggregated")));
-        var sent = context.Proxy.To("/team/daily/activity/aggregated").Single();
+        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/team/daily/activity")));
+        var sent = context.Proxy.To("/team/daily/activity").Single();
         Assert.Equal(Day(Today.AddDays(-29)), sent.QueryValue("start_date"));
         Assert.Equal(Day(Today), sent.QueryValue("end_date"));
     }
 
     [Theory]
-    [InlineData("model", "/user/daily/activity/aggregated")]
-    [InlineData("key", "/user/daily/activity/aggregated")]
+    [InlineData("model", "/user/daily/activity")]
+    [InlineData("key", "/user/daily/activity")]
     [InlineData("tag", "/tag/daily/activity")]
     public async Task SwitchingTheGrouping_AsksTheRouteThatGroupsThatWay_AndPutsItInTheUrl(string grouping, string route)
     {
@@ -115,33 +115,62 @@ public class UsagePageTests
         Assert.Equal("099ddf9e87e36dd5c261dd94b49429c5ad81121aa24029444286e31f06261d2e", page.FindAll("[data-testid=usage-row] th")[1].GetAttribute("title"));
     }
 
-    [Fact]
-    public async Task ByTag_ReadsPageAfterPage_UntilThereAreNoMore()
+    [Theory]
+    [InlineData("team", "/team/daily/activity")]
+    [InlineData("key", "/user/daily/activity")]
+    [InlineData("model", "/user/daily/activity")]
+    [InlineData("tag", "/tag/daily/activity")]
+    public async Task EveryGrouping_ReadsOnePageOfAtMost500Rows(string grouping, string route)
     {
         await using var context = SignedIn(AdminRoles.ProxyAdmin);
-        context.Proxy.On("GET", "/tag/daily/activity", request => (200, request.QueryValue("page") == "1"
-            ? UsageFixtures.TagActivity.Replace("\"has_more\": false", "\"has_more\": true", StringComparison.Ordinal)
-            : UsageFixtures.NoActivity));
 
-        var page = RenderAt(context, "/usage?group=tag");
+        var page = RenderAt(context, $"/usage?group={grouping}");
 
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=usage-row]").Count));
-        Assert.Equal(["1", "2"], context.Proxy.To("/tag/daily/activity").Select(r => r.QueryValue("page")));
-        Assert.All(context.Proxy.To("/tag/daily/activity"), r => Assert.Equal("1000", r.QueryValue("page_size")));
-        Assert.Equal(["r&d", "prod", "search"], Rows(page).Select(r => r[0]));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=usage-row]")));
+        var sent = Assert.Single(context.Proxy.Requests);
+        Assert.Equal(route, sent.Path);
+        Assert.Equal("1", sent.QueryValue("page"));
+        Assert.Equal("500", sent.QueryValue("page_size"));
         Assert.Empty(page.FindAll("[data-testid=usage-partial]"));
     }
 
     [Fact]
-    public async Task ByTag_StopsAfterTenPages_AndSaysTheReportIsPartial()
+    public async Task ByTag_ShowsEachTag_ARequestCountingUnderEachOfItsTags()
     {
         await using var context = SignedIn(AdminRoles.ProxyAdmin);
-        context.Proxy.On("GET", "/tag/daily/activity", UsageFixtures.TagActivity.Replace("\"has_more\": false", "\"has_more\": true", StringComparison.Ordinal));
 
         var page = RenderAt(context, "/usage?group=tag");
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=usage-partial]")));
-        Assert.Equal(10, context.Proxy.To("/tag/daily/activity").Count);
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=usage-row]").Count));
+        Assert.Equal(["r&d", "prod", "search"], Rows(page).Select(r => r[0]));
+        Assert.Equal("14", page.Find("[data-testid=usage-total-requests]").TextContent);
+    }
+
+    [Fact]
+    public async Task MoreActivityThanOnePage_ShowsTheWholeNewestDaysOnly_AndSaysSo()
+    {
+        await using var context = SignedIn(AdminRoles.ProxyAdmin);
+        context.Proxy.On("GET", "/team/daily/activity", UsageFixtures.TwoDaysOfTeamActivity.Replace("\"has_more\": false", "\"has_more\": true", StringComparison.Ordinal));
+
+        var page = RenderAt(context, "/usage?from=2026-12-01&to=2026-12-08");
+
+        page.WaitForAssertion(() => Assert.Contains("cover 2026-12-08 to 2026-12-08 only", page.Find("[data-testid=usage-partial]").TextContent, StringComparison.Ordinal));
+        // 2026-12-07, the page's oldest day, may continue on the next page: it is left out, not shown short.
+        Assert.Equal("10", page.Find("[data-testid=usage-total-requests]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=usage-chart] [data-testid=chart-data] tbody tr"));
+    }
+
+    [Fact]
+    public async Task MoreActivityOnOneDayThanOnePage_SaysNotOneDayFits()
+    {
+        await using var context = SignedIn(AdminRoles.ProxyAdmin);
+        context.Proxy.On("GET", "/team/daily/activity", UsageFixtures.TeamActivity.Replace("\"has_more\": false", "\"has_more\": true", StringComparison.Ordinal));
+
+        var page = RenderAt(context, "/usage");
+
+        page.WaitForAssertion(() => Assert.Contains("Not one whole day fits", page.Find("[data-testid=usage-partial]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Nothing to show", page.Find("[data-testid=page-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=usage-table]"));
     }
 
     [Theory]
@@ -153,11 +182,11 @@ public class UsagePageTests
 
         var page = RenderAt(context, "/usage?group=tag");
 
-        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/user/daily/activity/aggregated")));
+        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/user/daily/activity")));
         Assert.Empty(context.Proxy.To("/tag/daily/activity"));
         Assert.Empty(page.FindAll("[data-testid=usage-group-tag]"));
-        Assert.Null(context.Proxy.To("/user/daily/activity/aggregated").Single().QueryValue("user_id"));
-        Assert.Equal(AdminTestContext.OperatorKey, context.Proxy.To("/user/daily/activity/aggregated").Single().BearerKey);
+        Assert.Null(context.Proxy.To("/user/daily/activity").Single().QueryValue("user_id"));
+        Assert.Equal(AdminTestContext.OperatorKey, context.Proxy.To("/user/daily/activity").Single().BearerKey);
     }
 
     [Fact]
@@ -228,7 +257,7 @@ public class UsagePageTests
     public async Task NoActivity_ShowsTheEmptyState_AndNothingToExport()
     {
         await using var context = SignedIn(AdminRoles.ProxyAdmin);
-        context.Proxy.On("GET", "/team/daily/activity/aggregated", UsageFixtures.NoActivity);
+        context.Proxy.On("GET", "/team/daily/activity", UsageFixtures.NoActivity);
 
         var page = RenderAt(context, "/usage");
 
@@ -265,15 +294,15 @@ public class UsagePageTests
     {
         await using var context = SignedIn(AdminRoles.ProxyAdmin);
         var page = RenderAt(context, "/usage");
-        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/team/daily/activity/aggregated")));
+        page.WaitForAssertion(() => Assert.Single(context.Proxy.To("/team/daily/activity")));
 
         page.Find("input[data-testid=usage-from]").Change("2026-11-01");
         page.Find("input[data-testid=usage-to]").Change("2026-11-30");
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.Equal(2, context.Proxy.To("/team/daily/activity/aggregated").Count));
-        Assert.Equal("2026-11-01", context.Proxy.To("/team/daily/activity/aggregated")[1].QueryValue("start_date"));
-        Assert.Equal("2026-11-30", context.Proxy.To("/team/daily/activity/aggregated")[1].QueryValue("end_date"));
+        page.WaitForAssertion(() => Assert.Equal(2, context.Proxy.To("/team/daily/activity").Count));
+        Assert.Equal("2026-11-01", context.Proxy.To("/team/daily/activity")[1].QueryValue("start_date"));
+        Assert.Equal("2026-11-30", context.Proxy.To("/team/daily/activity")[1].QueryValue("end_date"));
         var navigation = context.Services.GetRequiredService<NavigationManager>();
         Assert.Equal("/usage?from=2026-11-01&to=2026-11-30", "/" + navigation.ToBaseRelativePath(navigation.Uri));
     }

@@ -57,4 +57,14 @@ public class UsageReportBuilderTests
         Assert.Equal(28, report.Totals.Requests);
         Assert.Equal(10, report.Groups.Single(g => g.Id == "prod").Requests);
     }
+
+    [Fact]
+    public void Build_CoveredFrom_ListsOnlyTheCoveredDays()
+    {
+        var report = new UsageReportBuilder(UsageGrouping.Team).Add(Read(UsageFixtures.TeamActivity)).Build(Range, new DateOnly(2026, 12, 8));
+
+        Assert.Equal(["2026-12-08"], report.Days);
+        Assert.True(report.Partial);
+        Assert.Equal(new DateOnly(2026, 12, 8), report.CoveredFrom);
+    }
 }

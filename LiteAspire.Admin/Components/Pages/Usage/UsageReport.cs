@@ -7,9 +7,17 @@ namespace LiteAspire.Admin.Components.Pages.Usage;
 /// <param name="SpendPerDay">Spend of each day in <paramref name="Days"/>.</param>
 /// <param name="RequestsPerDay">Requests of each day in <paramref name="Days"/>.</param>
 /// <param name="Totals">The range's sums.</param>
-/// <param name="Partial">True when the proxy had more than the page reads (only the most recent days are complete).</param>
+/// <param name="CoveredFrom">
+/// Set when the range held more activity than the dashboard reads at once: the first day the report covers (the
+/// newest days, to the range's end); after the range's end when not even one day fitted.
+/// </param>
 public sealed record UsageReport(
-    UsageQuery Query, List<UsageGroup> Groups, List<string> Days, List<double> SpendPerDay, List<double> RequestsPerDay, UsageTotals Totals, bool Partial);
+    UsageQuery Query, List<UsageGroup> Groups, List<string> Days, List<double> SpendPerDay, List<double> RequestsPerDay, UsageTotals Totals,
+    DateOnly? CoveredFrom)
+{
+    /// <summary>True when the report covers only part of its range.</summary>
+    public bool Partial => CoveredFrom is not null;
+}
 
 /// <summary>One group's sums over the range.</summary>
 /// <param name="Id">The team id, key hash, model or tag.</param>

@@ -36,11 +36,14 @@ public sealed class UsageReportBuilder(UsageGrouping grouping)
         return this;
     }
 
-    /// <summary>The report for <paramref name="query"/>; every day of its range is listed, days without spend at zero.</summary>
-    public UsageReport Build(UsageQuery query, bool partial = false)
+    /// <summary>
+    /// The report for <paramref name="query"/>; every day of its range is listed, days without spend at zero. With
+    /// <paramref name="coveredFrom"/>, the answers held only the days from then on whole: the report covers those.
+    /// </summary>
+    public UsageReport Build(UsageQuery query, DateOnly? coveredFrom = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var days = query.Days().Select(UsageQuery.Day).ToList();
+        var days = (coveredFrom is { } from ? query with { From = from } : query).Days().Select(UsageQuery.Day).ToList();
         var groups = _groups
             .Select(g => new UsageGroup(g.Key, _names.GetValueOrDefault(g.Key) ?? Fallback(g.Key), g.Value.Spend, g.Value.Requests,
                 g.Value.Failed, g.Value.PromptTokens, g.Value.CompletionTokens, g.Value.PromptTokens + g.Value.CompletionTokens))
@@ -50,7 +53,7 @@ public sealed class UsageReportBuilder(UsageGrouping grouping)
             days.Select(d => _days.GetValueOrDefault(d, new Sums()).Spend).ToList(),
             days.Select(d => (double)_days.GetValueOrDefault(d, new Sums()).Requests).ToList(),
             new UsageTotals(_totals.Spend, _totals.Requests, _totals.Failed, _totals.PromptTokens + _totals.CompletionTokens),
-            partial);
+            coveredFrom);
     }
 
     private Dictionary<string, BreakdownEntry> GroupsOf(DailyBreakdown breakdown) => grouping switch
