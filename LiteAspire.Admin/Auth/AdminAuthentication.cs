@@ -1,3 +1,5 @@
+using LiteAspire.Admin.Auth.Sso;
+using LiteAspire.Admin.ProxyApi.Sso;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,7 +13,10 @@ public static class AdminAuthentication
     /// <summary>The sign-in page.</summary>
     public const string LoginPath = "/login";
 
-    /// <summary>Registers cookie authentication, the role policies and <see cref="KeySignIn"/>.</summary>
+    /// <summary>How long a sign-in lasts (sliding for a key; fixed for single sign-on, whose session key ends then).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>Registers cookie authentication, single sign-on when configured, the role policies and <see cref="KeySignIn"/>.</summary>
     public static WebApplicationBuilder AddAdminAuthentication(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,13 +27,14 @@ public static class AdminAuthentication
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
                 options.LoginPath = LoginPath;
                 options.AccessDeniedPath = "/denied";
                 options.Events.OnRedirectToLogin = context => RefuseApiOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RefuseApiOrRedirect(context, StatusCodes.Status403Forbidden);
-            });
+            })
+            .AddAdminSso(builder.Configuration);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminRoles.SignedIn, policy => policy.RequireRole(AdminRoles.SignInRoles))
             .AddPolicy(AdminRoles.ReadAll, policy => policy.RequireRole(AdminRoles.ProxyAdmin, AdminRoles.ProxyAdminViewer))
@@ -40,7 +46,10 @@ public static class AdminAuthentication
         return builder;
     }
 
-    /// <summary>Maps <c>POST /logout</c> (anti-forgery checked) which clears the cookie.</summary>
+    /// <summary>
+    /// Maps <c>POST /logout</c> (anti-forgery checked), which clears the cookie and deletes a single sign-on's session key, and
+    /// the single sign-on endpoints when configured.
+    /// </summary>
     public static WebApplication MapAdminAuthentication(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -52,9 +61,15 @@ public static class AdminAuthentication
                 return Results.BadRequest();
             }
 
+            if (AdminClaims.MethodOf(context.User) == SsoSignIn.Method && AdminClaims.KeyOf(context.User) is { } sessionKey)
+            {
+                await context.RequestServices.GetRequiredService<UiSessionKeys>().DeleteAsync(sessionKey, context.RequestAborted);
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LoginPath);
         }).RequireAuthorization().DisableAntiforgery();
+        app.MapAdminSso();
         return app;
     }
 

@@ -11,8 +11,11 @@ public static class AdminClaims
     /// <summary>How the operator signed in: <c>key</c> or <c>oidc</c>.</summary>
     public const string Method = "liteaspire:sign_in_method";
 
-    /// <summary>The operator's proxy key, or null (an SSO operator calls with the dashboard's own service key).</summary>
+    /// <summary>The operator's proxy key: the key they signed in with, or the UI session key of a single sign-on.</summary>
     public static string? KeyOf(ClaimsPrincipal user) => user?.FindFirst(ProxyKey)?.Value;
+
+    /// <summary>How the operator signed in (<c>key</c> or <c>oidc</c>).</summary>
+    public static string? MethodOf(ClaimsPrincipal user) => user?.FindFirst(Method)?.Value;
 
     /// <summary>The operator's LiteLLM role.</summary>
     public static string? RoleOf(ClaimsPrincipal user) => user?.FindFirst(ClaimTypes.Role)?.Value;

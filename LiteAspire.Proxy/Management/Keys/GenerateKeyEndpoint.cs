@@ -32,7 +32,9 @@ public static class GenerateKeyEndpoint
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        var team = body.TeamId is null ? null : await KeyLookup.RequireTeamAsync(db, body.TeamId, cancellationToken).ConfigureAwait(false);
+        var team = body.TeamId is null || UiSessionKeys.IsSessionKeyRequest(caller, body.TeamId)
+            ? await KeyLookup.TeamOfAsync(db, body.TeamId, cancellationToken).ConfigureAwait(false)
+            : await KeyLookup.RequireTeamAsync(db, body.TeamId, cancellationToken).ConfigureAwait(false);
         var userId = body.UserId ?? DefaultOwner(caller, team);
         KeyAccess.RequireGenerate(caller, userId, team);
         if (userId is not null)

@@ -169,7 +169,8 @@ public static class KeyAccess
     public static bool OfOtherTeam(ApiKeyAuth caller, string? teamId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return caller.TeamId is not null && teamId is not null && caller.TeamId != teamId;
+        var own = UiSessionKeys.BindingTeamOf(caller);
+        return own is not null && teamId is not null && own != teamId;
     }
 
     /// <summary>True when <paramref name="userId"/> administers <paramref name="team"/>.</summary>
