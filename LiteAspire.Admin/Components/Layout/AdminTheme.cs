@@ -24,6 +24,8 @@ public static class AdminTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4ff",
+            // Dark text on the light primary: white on #8ab4ff is 2.1:1.
+            PrimaryContrastText = "#0b1a33",
             Secondary = "#c7a6f0",
             AppbarBackground = "#14181d",
             TextSecondary = "#b8c0ca",
