@@ -11,9 +11,8 @@ public sealed record DailySeries(string Name, IReadOnlyList<double> Values, Func
     /// <summary>Writes <paramref name="value"/> with this series' format.</summary>
     public string Write(double value) => (Format ?? Number)(value);
 
-    /// <summary>US dollars: <c>$1,234.56</c>; below a cent, the digits that matter (<c>$0.0000054</c>): one LLM call often costs less.</summary>
-    public static string Usd(double value) =>
-        (value < 0 ? "-$" : "$") + Math.Abs(value).ToString(Math.Abs(value) is > 0 and < 0.01 ? "0.##########" : "#,0.00", CultureInfo.InvariantCulture);
+    /// <summary>US dollars, as <see cref="Money.Format"/> writes them.</summary>
+    public static string Usd(double value) => Money.Format(value);
 
     /// <summary>A count or amount: <c>1,234</c> (decimals kept when there are any, up to 2).</summary>
     public static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -29,4 +29,21 @@ internal static class PageExtensions
         await page.GotoAsync("/login");
         await page.GetByTestId("sign-in-key").WaitForAsync();
     }
+
+    /// <summary>The text field (input or textarea) a MudBlazor field with <paramref name="testId"/> renders.</summary>
+    public static ILocator Field(this IPage page, string testId)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, "
+            + $"[data-testid='{testId}'] textarea").First;
+    }
+
+    /// <summary>Opens the MudSelect with <paramref name="testId"/> and picks the option reading <paramref name="option"/>.</summary>
+    public static async Task PickAsync(this IPage page, string testId, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator($".mud-input-control:has([data-testid='{testId}'])").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasTextString = option }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
 }
