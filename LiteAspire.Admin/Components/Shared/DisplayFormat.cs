@@ -11,8 +11,8 @@ public static class DisplayFormat
     /// </summary>
     public const string ReadableAlert = "color: var(--mud-palette-text-primary)";
 
-    /// <summary>USD with cents, and up to four decimals for the small amounts LLM calls cost.</summary>
-    public static string Money(double amount) => amount.ToString("$#,##0.00##", CultureInfo.InvariantCulture);
+    /// <summary>USD as <see cref="Shared.Money"/> writes it.</summary>
+    public static string Money(double amount) => Shared.Money.Format(amount);
 
     /// <summary>A budget, or "no limit".</summary>
     public static string Budget(double? amount) => amount is { } value ? Money(value) : "no limit";
