@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LiteAspire.Hosting;
+using LiteAspire.Hosting.ApplicationModel;
 using LiteAspire.Hosting.Testing;
 
 namespace LiteAspire.EndToEnd.Tests;
@@ -34,14 +36,25 @@ public class AppHostTests
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync(new Uri("/alive", UriKind.Relative))).StatusCode);
 
         // The admin only knows the proxy as http://proxy; service discovery resolves it from services__proxy__http__0.
-        using var admin = app.CreateHttpClient("admin");
-        using var status = JsonDocument.Parse(await admin.GetStringAsync("/api/proxy-status"));
+        // Its pages and API are for signed-in operators: sign in with the master key, as the sign-in form does.
+        var masterKey = app.Resources.OfType<ParameterResource>().Single(p => p.Name == "master-key").Value;
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.GetEndpoint("admin") };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync(new Uri("/api/proxy-status", UriKind.Relative))).StatusCode);
+        var signIn = await admin.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var token = Regex.Match(signIn, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = "sign-in", ["Input.Key"] = masterKey,
+        });
+        (await admin.PostAsync(new Uri("/login", UriKind.Relative), form)).EnsureSuccessStatusCode();
+
+        using var status = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/proxy-status", UriKind.Relative)));
         Assert.True(status.RootElement.GetProperty("reachable").GetBoolean());
         Assert.Equal("http://proxy", status.RootElement.GetProperty("base_address").GetString());
         Assert.Equal("connected", status.RootElement.GetProperty("readiness").GetProperty("db").GetString());
         Assert.Equal("redis", status.RootElement.GetProperty("readiness").GetProperty("cache").GetString());
 
-        var page = await admin.GetStringAsync("/");
+        var page = await admin.GetStringAsync(new Uri("/", UriKind.Relative));
         Assert.Contains("data-testid=\"proxy-status\"", page, StringComparison.Ordinal);
         Assert.Contains("connected", page, StringComparison.Ordinal);
     }
