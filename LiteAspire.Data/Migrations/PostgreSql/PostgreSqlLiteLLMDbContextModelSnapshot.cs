@@ -273,6 +273,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyEndUserSpend_date_id_idx");
+
                     b.HasIndex("EndUserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_end_user_id_date_idx");
 
@@ -393,6 +397,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyOrganizationSpend_date_id_idx");
 
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_organization_id_date_idx");
@@ -519,6 +527,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTagSpend_date_id_idx");
+
                     b.HasIndex("Tag", "Date")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_tag_date_idx");
 
@@ -640,6 +652,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTeamSpend_date_id_idx");
+
                     b.HasIndex("TeamId", "Date")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_team_id_date_idx");
 
@@ -760,6 +776,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyUserSpend_date_id_idx");
 
                     b.HasIndex("UserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_user_id_date_idx");
@@ -1700,14 +1720,25 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("ApiKey", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_api_key_startTime_idx");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ApiKey", "StartTime"), new[] { "RequestId" });
+
+                    b.HasIndex("Model", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_model_startTime_idx");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Model", "StartTime"), new[] { "RequestId" });
+
                     b.HasIndex("StartTime", "RequestId")
                         .HasDatabaseName("LiteLLM_SpendLogs_startTime_request_id_idx");
 
                     b.HasIndex("TeamId", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_team_id_startTime_idx");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TeamId", "StartTime"), new[] { "RequestId" });
+
                     b.HasIndex("User", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_user_startTime_idx");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("User", "StartTime"), new[] { "RequestId" });
 
                     b.ToTable("LiteLLM_SpendLogs", (string)null);
                 });

@@ -267,6 +267,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyEndUserSpend_date_id_idx");
+
                     b.HasIndex("EndUserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_end_user_id_date_idx");
 
@@ -385,6 +389,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyOrganizationSpend_date_id_idx");
 
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_organization_id_date_idx");
@@ -509,6 +517,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTagSpend_date_id_idx");
+
                     b.HasIndex("Tag", "Date")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_tag_date_idx");
 
@@ -628,6 +640,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTeamSpend_date_id_idx");
+
                     b.HasIndex("TeamId", "Date")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_team_id_date_idx");
 
@@ -746,6 +762,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyUserSpend_date_id_idx");
 
                     b.HasIndex("UserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_user_id_date_idx");
@@ -1683,6 +1703,9 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("ApiKey", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_api_key_startTime_idx");
+
+                    b.HasIndex("Model", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_model_startTime_idx");
 
                     b.HasIndex("StartTime", "RequestId")
                         .HasDatabaseName("LiteLLM_SpendLogs_startTime_request_id_idx");

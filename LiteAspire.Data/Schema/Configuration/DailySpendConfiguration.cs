@@ -42,6 +42,9 @@ internal abstract class DailySpendConfiguration<T>(SchemaDialect dialect, string
         }
 
         builder.HasIndex(x => x.Date).HasDatabaseName(PrismaNames.Index(table, "date"));
+        // LiteAspire's own: the daily activity pages' order (newest day first, then id), so a page is read from the index in
+        // order instead of sorting every row of the range.
+        builder.HasIndex(x => new { x.Date, x.Id }).IsDescending(true, false).HasDatabaseName(PrismaNames.Index(table, "date", "id"));
         builder.HasIndex(entityProperty, nameof(DailySpendRow.Date)).HasDatabaseName(PrismaNames.Index(table, entityColumn, "date"));
         builder.HasIndex(x => x.ApiKey).HasDatabaseName(PrismaNames.Index(table, "api_key"));
         builder.HasIndex(x => x.Model).HasDatabaseName(PrismaNames.Index(table, "model"));
