@@ -60,7 +60,7 @@ SELECT t.name AS table, t.rows, pg_size_pretty(pg_total_relation_size(quote_iden
 FROM (VALUES ('LiteLLM_VerificationToken'), ('LiteLLM_UserTable'), ('LiteLLM_TeamTable'), ('LiteLLM_OrganizationTable'),
              ('LiteLLM_EndUserTable'), ('LiteLLM_BudgetTable'), ('LiteLLM_TagTable'), ('LiteLLM_SpendLogs'),
              ('LiteLLM_DailyUserSpend'), ('LiteLLM_DailyTeamSpend'), ('LiteLLM_DailyOrganizationSpend'),
-             ('LiteLLM_DailyEndUserSpend'), ('LiteLLM_DailyTagSpend')) AS n(name)
+             ('LiteLLM_DailyEndUserSpend'), ('LiteLLM_DailyTagSpend'), ('LiteLLM_DailyGlobalSpend')) AS n(name)
 CROSS JOIN LATERAL (SELECT n.name, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', n.name), false, true, '')))[1]::text::bigint AS rows) t"
 $PSQL -P footer=off -c "
 SELECT round(sum(spend)::numeric, 2) AS spend_logs_total,

@@ -1,7 +1,7 @@
 -- The admin-at-scale data set (issue 7), for bench/admin-scale/seed.sh: keys, users, teams, organizations, budgets, end
--- users and tags, SpendLogs rows over the last :days days, and the Daily*Spend aggregates computed from those rows (so every
--- figure the admin pages show agrees whichever table it comes from), then the spend counters of keys, users, teams,
--- organizations, end users and tags. Everything is generated in the database (generate_series); ids start with "scale-" so
+-- users and tags, SpendLogs rows over the last :days days, and the Daily*Spend aggregates with their key-free rollup
+-- (LiteLLM_DailyGlobalSpend) computed from those rows (so every figure the admin pages show agrees whichever table it comes
+-- from), then the spend counters of keys, users, teams, organizations, end users and tags. Everything is generated in the database (generate_series); ids start with "scale-" so
 -- they cannot be mistaken for real ones; the scale_* temporary tables hold the draws and go with the session. Deterministic:
 -- setseed fixes the random draws (times are relative to now()).
 --
@@ -14,9 +14,9 @@ SELECT setseed(0.42);
 BEGIN;
 -- A fresh start: seed.sh runs this only on a database that holds nothing else than an earlier seed.
 TRUNCATE "LiteLLM_SpendLogs", "LiteLLM_DailyUserSpend", "LiteLLM_DailyTeamSpend", "LiteLLM_DailyOrganizationSpend",
-    "LiteLLM_DailyEndUserSpend", "LiteLLM_DailyTagSpend", "LiteLLM_VerificationToken", "LiteLLM_TeamMembership",
-    "LiteLLM_OrganizationMembership", "LiteLLM_UserTable", "LiteLLM_TeamTable", "LiteLLM_EndUserTable", "LiteLLM_TagTable",
-    "LiteLLM_OrganizationTable", "LiteLLM_BudgetTable";
+    "LiteLLM_DailyEndUserSpend", "LiteLLM_DailyTagSpend", "LiteLLM_DailyGlobalSpend", "LiteLLM_VerificationToken",
+    "LiteLLM_TeamMembership", "LiteLLM_OrganizationMembership", "LiteLLM_UserTable", "LiteLLM_TeamTable", "LiteLLM_EndUserTable",
+    "LiteLLM_TagTable", "LiteLLM_OrganizationTable", "LiteLLM_BudgetTable";
 
 -- Models: name, provider, prices per token, and whether it is an embedding model.
 CREATE TEMP TABLE scale_models (idx int PRIMARY KEY, model text, provider text, api_base text, in_cost float8, out_cost float8, embedding bool);
@@ -268,6 +268,15 @@ SELECT gen_random_uuid()::text, t.tag, date, api_key, model, max(model_group), c
 FROM scale_daily_source CROSS JOIN LATERAL (SELECT DISTINCT tag FROM jsonb_array_elements_text(request_tags) AS e(tag)) t
 GROUP BY t.tag, date, api_key, model, custom_llm_provider, endpoint
 ORDER BY date, 1;
+
+-- The key-free rollup: the per-user rows summed over users and keys (what the migration that made the table does too).
+INSERT INTO "LiteLLM_DailyGlobalSpend" (id, date, model, model_group, custom_llm_provider, mcp_namespaced_tool_name, endpoint,
+    prompt_tokens, completion_tokens, cache_read_input_tokens, cache_creation_input_tokens, spend, api_requests, successful_requests,
+    failed_requests, created_at, updated_at)
+SELECT gen_random_uuid()::text, date, model, model_group, custom_llm_provider, mcp_namespaced_tool_name, endpoint, sum(prompt_tokens),
+    sum(completion_tokens), sum(cache_read_input_tokens), sum(cache_creation_input_tokens), sum(spend), sum(api_requests),
+    sum(successful_requests), sum(failed_requests), now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+FROM "LiteLLM_DailyUserSpend" GROUP BY date, model, model_group, custom_llm_provider, mcp_namespaced_tool_name, endpoint;
 
 -- Spend counters: what the Worker adds per request, here the sum of every seeded request.
 UPDATE "LiteLLM_VerificationToken" v SET spend = s.spend, last_active = s.last

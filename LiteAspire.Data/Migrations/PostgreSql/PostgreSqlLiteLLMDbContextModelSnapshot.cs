@@ -289,6 +289,100 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.ToTable("LiteLLM_DailyEndUserSpend", (string)null);
                 });
 
+            modelBuilder.Entity("LiteAspire.Data.Schema.DailyGlobalSpend", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApiRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("api_requests");
+
+                    b.Property<long>("CacheCreationInputTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_creation_input_tokens");
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CompletionTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("completion_tokens");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("timestamp(3) without time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<string>("CustomLlmProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("custom_llm_provider");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Endpoint")
+                        .HasColumnType("text")
+                        .HasColumnName("endpoint");
+
+                    b.Property<long>("FailedRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("failed_requests");
+
+                    b.Property<string>("McpNamespacedToolName")
+                        .HasColumnType("text")
+                        .HasColumnName("mcp_namespaced_tool_name");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("ModelGroup")
+                        .HasColumnType("text")
+                        .HasColumnName("model_group");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("prompt_tokens");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("spend");
+
+                    b.Property<long>("SuccessfulRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("successful_requests");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("timestamp(3) without time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("LiteLLM_DailyGlobalSpend_pkey");
+
+                    b.HasIndex("Date", "Model", "ModelGroup", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("LiteLLM_DailyGlobalSpend_date_model_model_group_custom_llm__key");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Date", "Model", "ModelGroup", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint"), false);
+
+                    b.ToTable("LiteLLM_DailyGlobalSpend", (string)null);
+                });
+
             modelBuilder.Entity("LiteAspire.Data.Schema.DailyOrganizationSpend", b =>
                 {
                     b.Property<string>("Id")

@@ -27,7 +27,7 @@ public static class DailyActivityEndpoints
         var query = Read(context.Request, aggregated, defaultPageSize: 50) with { IncludeEntities = !aggregated };
         var only = SpendAccess.ReadsAll(caller) ? userId is null ? null : [userId] : new[] { SpendAccess.OwnUserOnly(caller, userId) };
         var db = ManagementDb.Of(context);
-        return await RunAsync(db, DailyRows.Users(db), query with { Entities = only }, NoMetadata, context).ConfigureAwait(false);
+        return await RunAsync(db, DailyRows.Users(db), query with { Entities = only }, NoMetadata, context, DailyRows.Global(db)).ConfigureAwait(false);
     }
 
     /// <summary><c>/team/daily/activity</c>: <c>team_ids</c>, <c>exclude_team_ids</c>; others than admins see the teams they belong to.</summary>
@@ -134,8 +134,9 @@ public static class DailyActivityEndpoints
     }
 
     private static async Task<IResult> RunAsync(LiteLLMDbContext db, IQueryable<DailyRow> table, DailyActivity.Query query,
-        Func<IReadOnlyCollection<string>, CancellationToken, Task<Dictionary<string, JsonObject>>> metadata, HttpContext context) =>
-        ManagementJson.Ok(await DailyActivity.RunAsync(db, table, query, metadata, context.RequestAborted).ConfigureAwait(false));
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<Dictionary<string, JsonObject>>> metadata, HttpContext context,
+        IQueryable<DailyRow>? rollup = null) =>
+        ManagementJson.Ok(await DailyActivity.RunAsync(db, table, query, metadata, context.RequestAborted, rollup).ConfigureAwait(false));
 
     private static Task<Dictionary<string, JsonObject>> NoMetadata(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         Task.FromResult(new Dictionary<string, JsonObject>(StringComparer.Ordinal));

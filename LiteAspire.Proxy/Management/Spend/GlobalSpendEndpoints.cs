@@ -15,8 +15,9 @@ namespace LiteAspire.Proxy.Management.Spend;
 /// LiteLLM's <c>/global/spend*</c> summaries, each one grouped query. As in LiteLLM, the undated ones cover the last 30 days,
 /// and an internal user asking for keys, models or providers gets their own. Spend, keys, models, teams and tags are read
 /// from the daily aggregates the spend writer keeps with every SpendLogs row (same transaction, so the same sums; a day is
-/// the UTC day of the request's start, as in the logs): a row per key, model and day instead of a row per request. End
-/// users and providers, whose ranges are instants, still read <c>LiteLLM_SpendLogs</c>.
+/// the UTC day of the request's start, as in the logs): totals and models from the key-free rollup (a few rows a day),
+/// keys, teams and tags from their per-key tables (a row per key, model and day instead of a row per request). End users
+/// and providers, whose ranges are instants, still read <c>LiteLLM_SpendLogs</c>.
 /// </summary>
 public static class GlobalSpendEndpoints
 {
@@ -27,7 +28,7 @@ public static class GlobalSpendEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         SpendAccess.RequireReadAll(Caller.Of(context), "global spend");
-        var spend = await Recent(ManagementDb.Of(context)).SumAsync(r => r.Spend, context.RequestAborted).ConfigureAwait(false);
+        var spend = await RecentTotals(ManagementDb.Of(context)).SumAsync(r => r.Spend, context.RequestAborted).ConfigureAwait(false);
         return ManagementJson.Ok(new JsonObject
         {
             ["spend"] = spend,
@@ -71,7 +72,7 @@ public static class GlobalSpendEndpoints
         var limit = Limit(context.Request, 10)!.Value;
         if (SpendAccess.ReadsAll(caller))
         {
-            var models = await Recent(db).Where(r => r.Model != null && r.Model != "").GroupBy(r => r.Model!)
+            var models = await RecentTotals(db).Where(r => r.Model != null && r.Model != "").GroupBy(r => r.Model!)
                 .Select(g => new { Model = g.Key, TotalSpend = g.Sum(r => r.Spend) })
                 .OrderByDescending(x => x.TotalSpend).ThenBy(x => x.Model).Take(limit).ToListAsync(context.RequestAborted).ConfigureAwait(false);
             return ManagementJson.Ok(models);
@@ -100,9 +101,9 @@ public static class GlobalSpendEndpoints
                              group s by new { Alias = t == null ? null : t.TeamAlias, s.Date } into g
                              select new { g.Key.Alias, g.Key.Date, Spend = g.Sum(r => r.Spend), Requests = g.Sum(r => r.ApiRequests) })
             .ToListAsync(context.RequestAborted).ConfigureAwait(false);
-        // Requests without a team have no DailyTeamSpend row: they are what the day's total (every request has a
-        // DailyUserSpend row) leaves over, LiteLLM's "Unassigned" with the teams whose alias is unknown.
-        var perDay = await Recent(db).GroupBy(r => r.Date).Select(g => new { Date = g.Key, Spend = g.Sum(r => r.Spend), Requests = g.Sum(r => r.ApiRequests) })
+        // Requests without a team have no DailyTeamSpend row: they are what the day's total (the rollup counts every request)
+        // leaves over, LiteLLM's "Unassigned" with the teams whose alias is unknown.
+        var perDay = await RecentTotals(db).GroupBy(r => r.Date).Select(g => new { Date = g.Key, Spend = g.Sum(r => r.Spend), Requests = g.Sum(r => r.ApiRequests) })
             .ToListAsync(context.RequestAborted).ConfigureAwait(false);
         var groups = perTeam.ConvertAll(t => (Alias: (string?)t.Alias, t.Date, t.Spend));
         foreach (var day in perDay)
@@ -227,6 +228,13 @@ public static class GlobalSpendEndpoints
     {
         var since = SpendParameters.Day(Since());
         return db.DailyUserSpend.Where(r => string.Compare(r.Date, since) >= 0);
+    }
+
+    // The same days summed over users and keys: a few rows per model and day.
+    private static IQueryable<DailyGlobalSpend> RecentTotals(LiteLLMDbContext db)
+    {
+        var since = SpendParameters.Day(Since());
+        return db.DailyGlobalSpend.Where(r => string.Compare(r.Date, since) >= 0);
     }
 
     private static IQueryable<DailyUserSpend> OwnRows(LiteLLMDbContext db, ApiKeyAuth caller)

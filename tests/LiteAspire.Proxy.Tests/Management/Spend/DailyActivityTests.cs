@@ -67,6 +67,27 @@ public sealed class DailyActivityTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task UserAggregated_ForEveryone_TakesItsTotalsFromTheRollup_AndItsKeysFromThePerUserRows()
+    {
+        // Rows the spend writer would never write apart, so the test sees which table each part comes from.
+        var key = VirtualKeys.Hash(ManagementFixture.NewId("k"));
+        await AddAsync(fixture,
+            Daily(new DailyGlobalSpend { Id = Id(), Date = "2023-02-14" }, 40, model: "rollup-model", requests: 4),
+            Daily(new DailyUserSpend { Id = Id(), Date = "2023-02-14", ApiKey = key, UserId = null }, 1, model: "per-user-model"));
+
+        var all = await AdminGetAsync(fixture, "/user/daily/activity/aggregated?start_date=2023-02-14&end_date=2023-02-14");
+        var oneKey = await AdminGetAsync(fixture, $"/user/daily/activity/aggregated?start_date=2023-02-14&end_date=2023-02-14&api_key={key}");
+
+        var day = all["results"]![0]!["breakdown"]!;
+        Assert.Equal((40.0, 4L), (Number(all["metadata"]!["total_spend"]), all["metadata"]!["total_api_requests"]!.GetValue<long>()));
+        Assert.Equal(40.0, Number(day["models"]!["rollup-model"]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(day["api_keys"]![key]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(day["models"]!["per-user-model"]!["api_key_breakdown"]![key]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(oneKey["metadata"]!["total_spend"]));
+        Assert.Equal(["per-user-model"], oneKey["results"]![0]!["breakdown"]!["models"]!.AsObject().Select(m => m.Key));
+    }
+
+    [Fact]
     public async Task TeamAggregated_ListsTheTeams_WithTheirTopKeys()
     {
         var team = ManagementFixture.NewId("team");

@@ -8,9 +8,9 @@ using static LiteAspire.Proxy.Tests.Management.Spend.SpendData;
 namespace LiteAspire.Proxy.Tests.Management.Spend;
 
 /// <summary>
-/// <c>/global/spend*</c> and <c>/spend/tags</c>: LiteLLM's shapes, admins only where LiteLLM's UI is admin-only. Spend, keys,
-/// models, teams and tags are summed from the daily aggregates (as the Worker writes them with each log row), end users,
-/// providers and <c>/spend/tags</c> from the logs.
+/// <c>/global/spend*</c> and <c>/spend/tags</c>: LiteLLM's shapes, admins only where LiteLLM's UI is admin-only. Spend and
+/// models are summed from the key-free rollup, keys, teams and tags from their daily aggregates (the Worker writes all of them
+/// with each log row), end users, providers and <c>/spend/tags</c> from the logs.
 /// </summary>
 [Collection(SpendTests.Name)]
 public sealed class GlobalSpendTests(ManagementFixture fixture)
@@ -21,8 +21,8 @@ public sealed class GlobalSpendTests(ManagementFixture fixture)
         var id = ManagementFixture.NewId("g");
         var before = Number((await AdminGetAsync(fixture, "/global/spend"))["spend"]);
         await AddAsync(fixture,
-            Daily(new DailyUserSpend { Id = Id(), Date = Today(), ApiKey = id + "-key" }, 1.25),
-            Daily(new DailyUserSpend { Id = Id(), Date = DayOf(DateTime.UtcNow.AddDays(-40)), ApiKey = id + "-key" }, 100));
+            Daily(new DailyGlobalSpend { Id = Id(), Date = Today() }, 1.25, model: id + "-m"),
+            Daily(new DailyGlobalSpend { Id = Id(), Date = DayOf(DateTime.UtcNow.AddDays(-40)) }, 100, model: id + "-m"));
 
         var after = await AdminGetAsync(fixture, "/global/spend");
 
@@ -40,6 +40,7 @@ public sealed class GlobalSpendTests(ManagementFixture fixture)
             new VerificationToken { Token = id + "-key", KeyAlias = id + "-alias", KeyName = "sk-...abcd" },
             new TeamTable { TeamId = id + "-t", TeamAlias = id + "-team", CreatedAt = now, UpdatedAt = now },
             Daily(new DailyUserSpend { Id = Id(), Date = today, ApiKey = id + "-key" }, 5, model: id + "-model", requests: 2),
+            Daily(new DailyGlobalSpend { Id = Id(), Date = today }, 5, model: id + "-model", requests: 2),
             Daily(new DailyTeamSpend { Id = Id(), Date = today, ApiKey = id + "-key", TeamId = id + "-t" }, 5, model: id + "-model", requests: 2),
             Log(id + "-1", now, 3, id + "-key", model: id + "-model", team: id + "-t", provider: id + "-p"),
             Log(id + "-2", now, 2, id + "-key", model: id + "-model", team: id + "-t", provider: id + "-p"));
@@ -61,16 +62,15 @@ public sealed class GlobalSpendTests(ManagementFixture fixture)
     [Fact]
     public async Task Teams_RequestsWithoutATeam_AreUnassigned()
     {
-        // The Unassigned column is the day's total (every request has a user-table row) less what the teams' rows hold.
+        // The Unassigned column is the day's total (the rollup counts every request) less what the teams' rows hold.
         var before = await AdminGetAsync(fixture, "/global/spend/teams");
         var id = ManagementFixture.NewId("g");
         var day = DayOf(DateTime.UtcNow.AddDays(-2));
         var at = DateTime.UtcNow;
         await AddAsync(fixture,
             new TeamTable { TeamId = id + "-t", TeamAlias = id + "-team", CreatedAt = at, UpdatedAt = at },
-            Daily(new DailyUserSpend { Id = Id(), Date = day, ApiKey = id + "-a" }, 3, requests: 1),
-            Daily(new DailyTeamSpend { Id = Id(), Date = day, ApiKey = id + "-a", TeamId = id + "-t" }, 3, requests: 1),
-            Daily(new DailyUserSpend { Id = Id(), Date = day, ApiKey = id + "-b" }, 0.5, requests: 2));
+            Daily(new DailyGlobalSpend { Id = Id(), Date = day }, 3.5, model: id + "-m", requests: 3),
+            Daily(new DailyTeamSpend { Id = Id(), Date = day, ApiKey = id + "-a", TeamId = id + "-t" }, 3, model: id + "-m", requests: 1));
 
         var after = await AdminGetAsync(fixture, "/global/spend/teams");
 
