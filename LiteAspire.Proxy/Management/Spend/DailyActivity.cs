@@ -69,7 +69,7 @@ public static class DailyActivity
     /// <paramref name="rollup"/>, when given, holds the same sums as <paramref name="table"/> without entities and keys: an
     /// aggregated query that filters on neither reads its key-free levels there (a few rows a day instead of thousands).
     /// </summary>
-    public static async Task<JsonObject> RunAsync(LiteLLMDbContext db, IQueryable<DailyRow> table, Query query,
+    public static async Task<Response> RunAsync(LiteLLMDbContext db, IQueryable<DailyRow> table, Query query,
         Func<IReadOnlyCollection<string>, CancellationToken, Task<Dictionary<string, JsonObject>>> entityMetadata, CancellationToken cancellationToken,
         IQueryable<DailyRow>? rollup = null)
     {
@@ -258,9 +258,9 @@ public static class DailyActivity
         }
     }
 
-    private static async Task<Dictionary<string, JsonObject>> KeyMetadataAsync(LiteLLMDbContext db, List<string> keys, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, KeyMetadataJson>> KeyMetadataAsync(LiteLLMDbContext db, List<string> keys, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var result = new Dictionary<string, KeyMetadataJson>(StringComparer.Ordinal);
         if (keys.Count == 0)
         {
             return result;
@@ -273,7 +273,7 @@ public static class DailyActivity
             .Select(k => new { k.Token, k.KeyAlias, k.TeamId }).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in deleted.Concat(live))
         {
-            result[key.Token] = new JsonObject { ["key_alias"] = key.KeyAlias, ["team_id"] = key.TeamId };
+            result[key.Token] = new KeyMetadataJson(key.KeyAlias, key.TeamId);
         }
 
         return result;
@@ -323,12 +323,105 @@ public static class DailyActivity
         public string? ApiKey { get; init; }
     }
 
-    // Places each bucket in LiteLLM's nesting.
-    private sealed class DailyActivityJson(Dictionary<string, JsonObject> keyMetadata, Dictionary<string, JsonObject> entityMetadata)
-    {
-        private readonly SortedDictionary<string, JsonObject> _days = new(StringComparer.Ordinal);
+    /// <summary>The answer: the days newest first, and the totals with the page's metadata.</summary>
+    /// <param name="Results">One entry per day.</param>
+    /// <param name="Metadata">Totals, paging, and (aggregated) the key counts.</param>
+    public sealed record Response(IReadOnlyList<DayJson> Results, JsonObject Metadata);
 
-        public JsonObject Build(List<Bucket> buckets, JsonObject pageMetadata)
+    /// <summary>One day: its metrics and their breakdowns.</summary>
+    public sealed class DayJson
+    {
+        /// <summary>The day.</summary>
+        public required string Date { get; init; }
+
+        /// <summary>The day's sums.</summary>
+        public MetricsJson Metrics { get; set; } = MetricsJson.Zero;
+
+        /// <summary>The day's sums per model, group, provider, endpoint, MCP tool, key and entity.</summary>
+        public BreakdownJson Breakdown { get; } = new();
+    }
+
+    /// <summary>LiteLLM's <c>BreakdownMetrics</c>.</summary>
+    public sealed class BreakdownJson
+    {
+        /// <summary>Per MCP tool.</summary>
+        public SortedDictionary<string, EntryJson> McpServers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per model.</summary>
+        public SortedDictionary<string, EntryJson> Models { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per model group.</summary>
+        public SortedDictionary<string, EntryJson> ModelGroups { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per provider.</summary>
+        public SortedDictionary<string, EntryJson> Providers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per endpoint.</summary>
+        public SortedDictionary<string, EntryJson> Endpoints { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per key.</summary>
+        public SortedDictionary<string, KeyEntryJson> ApiKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per user, team, organization, customer or tag.</summary>
+        public SortedDictionary<string, EntryJson> Entities { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>LiteLLM's <c>MetricWithMetadata</c>: sums, metadata, and the same per key.</summary>
+    public sealed class EntryJson
+    {
+        /// <summary>Sums.</summary>
+        public MetricsJson Metrics { get; set; } = MetricsJson.Zero;
+
+        /// <summary>The entity's names (team alias, ...) as a JSON object, or an empty one.</summary>
+        public required object Metadata { get; init; }
+
+        /// <summary>Sums per key.</summary>
+        public SortedDictionary<string, KeyEntryJson> ApiKeyBreakdown { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>LiteLLM's <c>KeyMetricWithMetadata</c>.</summary>
+    /// <param name="Metrics">Sums.</param>
+    /// <param name="Metadata">The key's alias and team.</param>
+    public sealed record KeyEntryJson(MetricsJson Metrics, KeyMetadataJson Metadata);
+
+    /// <summary>A key's names.</summary>
+    /// <param name="KeyAlias">Alias.</param>
+    /// <param name="TeamId">Team.</param>
+    public sealed record KeyMetadataJson(string? KeyAlias, string? TeamId)
+    {
+        /// <summary>A key the database no longer knows.</summary>
+        public static readonly KeyMetadataJson Unknown = new(null, null);
+    }
+
+    /// <summary>LiteLLM's <c>SpendMetrics</c>.</summary>
+    /// <param name="Spend">Spend.</param>
+    /// <param name="PromptTokens">Prompt tokens.</param>
+    /// <param name="CompletionTokens">Completion tokens.</param>
+    /// <param name="CacheReadInputTokens">Cache-read tokens.</param>
+    /// <param name="CacheCreationInputTokens">Cache-creation tokens.</param>
+    /// <param name="TotalTokens">Prompt and completion tokens.</param>
+    /// <param name="SuccessfulRequests">Successes.</param>
+    /// <param name="FailedRequests">Failures.</param>
+    /// <param name="ApiRequests">Requests.</param>
+    public sealed record MetricsJson(double Spend, long PromptTokens, long CompletionTokens, long CacheReadInputTokens, long CacheCreationInputTokens,
+        long TotalTokens, long SuccessfulRequests, long FailedRequests, long ApiRequests)
+    {
+        /// <summary>Nothing yet.</summary>
+        public static readonly MetricsJson Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /// <summary>A bucket's sums.</summary>
+        public static MetricsJson Of(DailyMetrics b) => new(b.Spend, b.PromptTokens, b.CompletionTokens, b.CacheRead, b.CacheCreation,
+            b.PromptTokens + b.CompletionTokens, b.Successful, b.Failed, b.ApiRequests);
+    }
+
+    // Places each bucket in LiteLLM's nesting, as typed objects the serializer writes straight out (a DOM of a 100-key month
+    // was most of the request's time).
+    private sealed class DailyActivityJson(Dictionary<string, KeyMetadataJson> keyMetadata, Dictionary<string, JsonObject> entityMetadata)
+    {
+        private static readonly NoMetadata s_noMetadata = new();
+        private readonly SortedDictionary<string, DayJson> _days = new(StringComparer.Ordinal);
+
+        public Response Build(List<Bucket> buckets, JsonObject pageMetadata)
         {
             var totals = new Bucket { Date = "" };
             foreach (var bucket in buckets)
@@ -358,103 +451,73 @@ public static class DailyActivity
                 metadata[name] = value;
             }
 
-            return new JsonObject
-            {
-                ["results"] = new JsonArray([.. _days.Reverse().Select(d => (JsonNode)d.Value)]),
-                ["metadata"] = metadata,
-            };
+            return new Response([.. _days.Values.Reverse()], metadata);
         }
 
         private void Place(Bucket bucket)
         {
-            var day = Day(bucket.Date);
-            var breakdown = day["breakdown"]!.AsObject();
+            var breakdown = Day(bucket.Date).Breakdown;
             switch ((Level)bucket.Level)
             {
                 case Level.Date:
-                    day["metrics"] = Metrics(bucket);
+                    Day(bucket.Date).Metrics = MetricsJson.Of(bucket);
                     break;
                 case Level.ApiKey:
-                    breakdown["api_keys"]![bucket.Key!] = KeyEntry(bucket);
+                    breakdown.ApiKeys[bucket.ApiKey!] = KeyEntry(bucket);
                     break;
                 case Level.Model or Level.ModelGroup or Level.Endpoint or Level.Mcp when bucket.Key is not null:
-                    Entry(breakdown, bucket)["metrics"] = Metrics(bucket);
+                    Entry(breakdown, bucket).Metrics = MetricsJson.Of(bucket);
                     break;
                 case Level.Provider or Level.Entity:
-                    Entry(breakdown, bucket)["metrics"] = Metrics(bucket);
+                    Entry(breakdown, bucket).Metrics = MetricsJson.Of(bucket);
                     break;
                 case Level.ModelKey or Level.ModelGroupKey or Level.EndpointKey or Level.McpKey when bucket.Key is not null:
-                    Entry(breakdown, bucket)["api_key_breakdown"]![bucket.ApiKey!] = KeyEntry(bucket);
+                    Entry(breakdown, bucket).ApiKeyBreakdown[bucket.ApiKey!] = KeyEntry(bucket);
                     break;
                 case Level.ProviderKey or Level.EntityKey:
-                    Entry(breakdown, bucket)["api_key_breakdown"]![bucket.ApiKey!] = KeyEntry(bucket);
+                    Entry(breakdown, bucket).ApiKeyBreakdown[bucket.ApiKey!] = KeyEntry(bucket);
                     break;
                 default:
                     break; // A null model, endpoint or MCP tool is no entry, as in LiteLLM.
             }
         }
 
-        private JsonObject Entry(JsonObject breakdown, Bucket bucket)
+        private EntryJson Entry(BreakdownJson breakdown, Bucket bucket)
         {
-            var (list, name) = (Level)bucket.Level switch
+            var (group, name) = (Level)bucket.Level switch
             {
-                Level.Model or Level.ModelKey => ("models", bucket.Key!),
-                Level.ModelGroup or Level.ModelGroupKey => ("model_groups", bucket.Key!),
-                Level.Provider or Level.ProviderKey => ("providers", bucket.Key ?? "unknown"),
-                Level.Endpoint or Level.EndpointKey => ("endpoints", bucket.Key!),
-                Level.Mcp or Level.McpKey => ("mcp_servers", bucket.Key!),
-                _ => ("entities", bucket.Key ?? Unassigned),
+                Level.Model or Level.ModelKey => (breakdown.Models, bucket.Key!),
+                Level.ModelGroup or Level.ModelGroupKey => (breakdown.ModelGroups, bucket.Key!),
+                Level.Provider or Level.ProviderKey => (breakdown.Providers, bucket.Key ?? "unknown"),
+                Level.Endpoint or Level.EndpointKey => (breakdown.Endpoints, bucket.Key!),
+                Level.Mcp or Level.McpKey => (breakdown.McpServers, bucket.Key!),
+                _ => (breakdown.Entities, bucket.Key ?? Unassigned),
             };
-            var group = breakdown[list]!.AsObject();
-            if (group[name] is JsonObject existing)
+            if (!group.TryGetValue(name, out var entry))
             {
-                return existing;
+                // The entities' names are shared between days: serialized as often as needed, never edited.
+                object metadata = group == breakdown.Entities && entityMetadata.TryGetValue(name, out var named) ? named : s_noMetadata;
+                group[name] = entry = new EntryJson { Metadata = metadata };
             }
 
-            var metadata = list == "entities" && entityMetadata.TryGetValue(name, out var named) ? named.DeepClone() : new JsonObject();
-            var entry = new JsonObject { ["metrics"] = Metrics(new Bucket { Date = "" }), ["metadata"] = metadata, ["api_key_breakdown"] = new JsonObject() };
-            group[name] = entry;
             return entry;
         }
 
-        private JsonObject KeyEntry(Bucket bucket)
-        {
-            var key = bucket.ApiKey ?? bucket.Key!;
-            var metadata = keyMetadata.TryGetValue(key, out var known) ? known.DeepClone() : new JsonObject { ["key_alias"] = null, ["team_id"] = null };
-            return new JsonObject { ["metrics"] = Metrics(bucket), ["metadata"] = metadata };
-        }
+        private KeyEntryJson KeyEntry(Bucket bucket) =>
+            new(MetricsJson.Of(bucket), keyMetadata.GetValueOrDefault(bucket.ApiKey!) ?? KeyMetadataJson.Unknown);
 
-        private JsonObject Day(string date)
+        private DayJson Day(string date)
         {
             if (!_days.TryGetValue(date, out var day))
             {
-                _days[date] = day = new JsonObject
-                {
-                    ["date"] = date,
-                    ["metrics"] = Metrics(new Bucket { Date = date }),
-                    ["breakdown"] = new JsonObject
-                    {
-                        ["mcp_servers"] = new JsonObject(), ["models"] = new JsonObject(), ["model_groups"] = new JsonObject(),
-                        ["providers"] = new JsonObject(), ["endpoints"] = new JsonObject(), ["api_keys"] = new JsonObject(), ["entities"] = new JsonObject(),
-                    },
-                };
+                _days[date] = day = new DayJson { Date = date };
             }
 
             return day;
         }
 
-        private static JsonObject Metrics(Bucket b) => new()
-        {
-            ["spend"] = b.Spend,
-            ["prompt_tokens"] = b.PromptTokens,
-            ["completion_tokens"] = b.CompletionTokens,
-            ["cache_read_input_tokens"] = b.CacheRead,
-            ["cache_creation_input_tokens"] = b.CacheCreation,
-            ["total_tokens"] = b.PromptTokens + b.CompletionTokens,
-            ["successful_requests"] = b.Successful,
-            ["failed_requests"] = b.Failed,
-            ["api_requests"] = b.ApiRequests,
-        };
+        // {} (a type without members: shared by every request without any of them touching a JSON node).
+        private sealed class NoMetadata;
 
         private static Bucket Add(Bucket a, Bucket b) => new()
         {
