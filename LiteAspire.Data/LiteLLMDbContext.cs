@@ -53,6 +53,8 @@ public class LiteLLMDbContext : DbContext
 
     public DbSet<DailyTagSpend> DailyTagSpend => Set<DailyTagSpend>();
 
+    public DbSet<DailyGlobalSpend> DailyGlobalSpend => Set<DailyGlobalSpend>();
+
     public DbSet<ProxyModelTable> ProxyModels => Set<ProxyModelTable>();
 
     public DbSet<Config> Config => Set<Config>();
@@ -100,6 +102,7 @@ public class LiteLLMDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DailyOrganizationSpendConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new DailyEndUserSpendConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new DailyTagSpendConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new DailyGlobalSpendConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new ProxyModelTableConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new ConfigConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new DeletedVerificationTokenConfiguration(dialect));

@@ -4,15 +4,19 @@ namespace LiteAspire.Data.Schema;
 /// Columns shared by the Daily*Spend aggregates: one row per (entity, date, api_key, model, custom_llm_provider,
 /// mcp_namespaced_tool_name, endpoint). Not a table itself.
 /// </summary>
-public abstract class DailySpendRow
+public abstract class DailySpendRow : DailyAggregateRow
+{
+    /// <summary>SHA-256 hex of the virtual key.</summary>
+    public required string ApiKey { get; set; }
+}
+
+/// <summary>The columns of every daily aggregate, per-key or not: the day, what was called, and its sums. Not a table itself.</summary>
+public abstract class DailyAggregateRow
 {
     public required string Id { get; set; }
 
     /// <summary>UTC day as <c>YYYY-MM-DD</c>.</summary>
     public required string Date { get; set; }
-
-    /// <summary>SHA-256 hex of the virtual key.</summary>
-    public required string ApiKey { get; set; }
 
     public string? Model { get; set; }
 

@@ -18,7 +18,7 @@ public static class RouteAccess
     // LiteLLM's info_routes that this proxy serves: what a read_only key may call.
     private static readonly HashSet<string> s_infoRoutes = new(StringComparer.Ordinal)
     {
-        "/key/info", "/key/list", "/user/info", "/user/list", "/team/info", "/team/list", "/organization/info", "/organization/list",
+        "/key/info", "/key/list", "/user/info", "/user/list", "/team/info", "/team/list", "/v2/team/list", "/organization/info", "/organization/list",
         "/customer/info", "/end_user/info", "/budget/info", "/budget/list", "/budget/settings", "/tag/info", "/tag/list",
         "/model/info", "/v1/model/info", "/models", "/v1/models",
     };

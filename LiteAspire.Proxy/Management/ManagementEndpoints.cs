@@ -14,7 +14,7 @@ namespace LiteAspire.Proxy.Management;
 public static class ManagementEndpoints
 {
     // Every area of the API; without a database each answers LiteLLM's "DB not connected" for any of its paths.
-    private static readonly string[] s_areas = ["key", "user", "team", "organization", "customer", "end_user", "budget", "tag", "model", "spend", "global"];
+    private static readonly string[] s_areas = ["key", "user", "team", "v2/team", "organization", "customer", "end_user", "budget", "tag", "model", "spend", "global"];
 
     /// <summary>
     /// Maps every management route behind the error filter and auth. Without a database every route would only answer

@@ -39,6 +39,13 @@ public static class ManagementJson
         return body ?? throw new GatewayException(400, "Request body must be a JSON object.", "bad_request_error", null);
     }
 
+    /// <summary>
+    /// <paramref name="value"/> as a node that is serialized only when its document is written: a large list (a team's keys)
+    /// placed in a <see cref="System.Text.Json.Nodes.JsonObject"/> without first becoming a tree of nodes.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonNode? Deferred<T>(T value) =>
+        System.Text.Json.Nodes.JsonValue.Create(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
     /// <summary>Serializes <paramref name="value"/> as a 200 JSON response with <see cref="Options"/>.</summary>
     public static IResult Ok<T>(T value) => Results.Json(value, Options);
 

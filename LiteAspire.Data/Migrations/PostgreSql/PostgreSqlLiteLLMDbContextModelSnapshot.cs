@@ -273,6 +273,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyEndUserSpend_date_id_idx");
+
                     b.HasIndex("EndUserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_end_user_id_date_idx");
 
@@ -283,6 +287,100 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("EndUserId", "Date", "ApiKey", "Model", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint"), false);
 
                     b.ToTable("LiteLLM_DailyEndUserSpend", (string)null);
+                });
+
+            modelBuilder.Entity("LiteAspire.Data.Schema.DailyGlobalSpend", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApiRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("api_requests");
+
+                    b.Property<long>("CacheCreationInputTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_creation_input_tokens");
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CompletionTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("completion_tokens");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("timestamp(3) without time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<string>("CustomLlmProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("custom_llm_provider");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Endpoint")
+                        .HasColumnType("text")
+                        .HasColumnName("endpoint");
+
+                    b.Property<long>("FailedRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("failed_requests");
+
+                    b.Property<string>("McpNamespacedToolName")
+                        .HasColumnType("text")
+                        .HasColumnName("mcp_namespaced_tool_name");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("ModelGroup")
+                        .HasColumnType("text")
+                        .HasColumnName("model_group");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("prompt_tokens");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("spend");
+
+                    b.Property<long>("SuccessfulRequests")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("successful_requests");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("timestamp(3) without time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("LiteLLM_DailyGlobalSpend_pkey");
+
+                    b.HasIndex("Date", "Model", "ModelGroup", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("LiteLLM_DailyGlobalSpend_date_model_model_group_custom_llm__key");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Date", "Model", "ModelGroup", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint"), false);
+
+                    b.ToTable("LiteLLM_DailyGlobalSpend", (string)null);
                 });
 
             modelBuilder.Entity("LiteAspire.Data.Schema.DailyOrganizationSpend", b =>
@@ -393,6 +491,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyOrganizationSpend_date_id_idx");
 
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_organization_id_date_idx");
@@ -519,6 +621,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTagSpend_date_id_idx");
+
                     b.HasIndex("Tag", "Date")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_tag_date_idx");
 
@@ -640,6 +746,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTeamSpend_date_id_idx");
+
                     b.HasIndex("TeamId", "Date")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_team_id_date_idx");
 
@@ -760,6 +870,10 @@ namespace LiteAspire.Data.Migrations.PostgreSql
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyUserSpend_date_id_idx");
 
                     b.HasIndex("UserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_user_id_date_idx");
@@ -1700,14 +1814,25 @@ namespace LiteAspire.Data.Migrations.PostgreSql
                     b.HasIndex("ApiKey", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_api_key_startTime_idx");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ApiKey", "StartTime"), new[] { "RequestId" });
+
+                    b.HasIndex("Model", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_model_startTime_idx");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Model", "StartTime"), new[] { "RequestId" });
+
                     b.HasIndex("StartTime", "RequestId")
                         .HasDatabaseName("LiteLLM_SpendLogs_startTime_request_id_idx");
 
                     b.HasIndex("TeamId", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_team_id_startTime_idx");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TeamId", "StartTime"), new[] { "RequestId" });
+
                     b.HasIndex("User", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_user_startTime_idx");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("User", "StartTime"), new[] { "RequestId" });
 
                     b.ToTable("LiteLLM_SpendLogs", (string)null);
                 });

@@ -267,6 +267,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyEndUserSpend_date_id_idx");
+
                     b.HasIndex("EndUserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_end_user_id_date_idx");
 
@@ -275,6 +279,98 @@ namespace LiteAspire.Data.Migrations.Sqlite
                         .HasDatabaseName("LiteLLM_DailyEndUserSpend_end_user_id_date_api_key_model_cu_key");
 
                     b.ToTable("LiteLLM_DailyEndUserSpend", (string)null);
+                });
+
+            modelBuilder.Entity("LiteAspire.Data.Schema.DailyGlobalSpend", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApiRequests")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("api_requests");
+
+                    b.Property<long>("CacheCreationInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_creation_input_tokens");
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CompletionTokens")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("completion_tokens");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<string>("CustomLlmProvider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_llm_provider");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Endpoint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<long>("FailedRequests")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("failed_requests");
+
+                    b.Property<string>("McpNamespacedToolName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mcp_namespaced_tool_name");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("ModelGroup")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_group");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("prompt_tokens");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("spend");
+
+                    b.Property<long>("SuccessfulRequests")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("successful_requests");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasPrecision(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("LiteLLM_DailyGlobalSpend_pkey");
+
+                    b.HasIndex("Date", "Model", "ModelGroup", "CustomLlmProvider", "McpNamespacedToolName", "Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("LiteLLM_DailyGlobalSpend_date_model_model_group_custom_llm__key");
+
+                    b.ToTable("LiteLLM_DailyGlobalSpend", (string)null);
                 });
 
             modelBuilder.Entity("LiteAspire.Data.Schema.DailyOrganizationSpend", b =>
@@ -385,6 +481,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyOrganizationSpend_date_id_idx");
 
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("LiteLLM_DailyOrganizationSpend_organization_id_date_idx");
@@ -509,6 +609,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTagSpend_date_id_idx");
+
                     b.HasIndex("Tag", "Date")
                         .HasDatabaseName("LiteLLM_DailyTagSpend_tag_date_idx");
 
@@ -628,6 +732,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_model_idx");
 
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyTeamSpend_date_id_idx");
+
                     b.HasIndex("TeamId", "Date")
                         .HasDatabaseName("LiteLLM_DailyTeamSpend_team_id_date_idx");
 
@@ -746,6 +854,10 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("Model")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_model_idx");
+
+                    b.HasIndex("Date", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("LiteLLM_DailyUserSpend_date_id_idx");
 
                     b.HasIndex("UserId", "Date")
                         .HasDatabaseName("LiteLLM_DailyUserSpend_user_id_date_idx");
@@ -1683,6 +1795,9 @@ namespace LiteAspire.Data.Migrations.Sqlite
 
                     b.HasIndex("ApiKey", "StartTime")
                         .HasDatabaseName("LiteLLM_SpendLogs_api_key_startTime_idx");
+
+                    b.HasIndex("Model", "StartTime")
+                        .HasDatabaseName("LiteLLM_SpendLogs_model_startTime_idx");
 
                     b.HasIndex("StartTime", "RequestId")
                         .HasDatabaseName("LiteLLM_SpendLogs_startTime_request_id_idx");

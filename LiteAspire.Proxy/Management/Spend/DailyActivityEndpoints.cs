@@ -10,10 +10,10 @@ namespace LiteAspire.Proxy.Management.Spend;
 
 /// <summary>
 /// <c>GET /{user,team,organization,customer,end_user,tag}/daily/activity</c> (and <c>/user|team/daily/activity/aggregated</c>,
-/// one page of everything): <see cref="DailyActivity"/> over the entity's Daily*Spend table, with LiteLLM's parameters
-/// (<c>start_date</c>, <c>end_date</c> required; <c>model</c>, <c>api_key</c>, <c>page</c>, <c>page_size</c>; the entity's
-/// own filter). Proxy admins and viewers see every entity; others their own user, their teams and their organizations;
-/// customer and tag activity is for admins.
+/// one page of everything, per-key lines for the <c>api_key_limit</c> keys with the most spend): <see cref="DailyActivity"/>
+/// over the entity's Daily*Spend table, with LiteLLM's parameters (<c>start_date</c>, <c>end_date</c> required; <c>model</c>,
+/// <c>api_key</c>, <c>page</c>, <c>page_size</c>, <c>api_key_limit</c>; the entity's own filter). Proxy admins and viewers
+/// see every entity; others their own user, their teams and their organizations; customer and tag activity is for admins.
 /// </summary>
 public static class DailyActivityEndpoints
 {
@@ -23,10 +23,11 @@ public static class DailyActivityEndpoints
         ArgumentNullException.ThrowIfNull(context);
         var caller = Caller.Of(context);
         var userId = ManagementQuery.Text(context.Request, "user_id");
-        var query = Read(context.Request, aggregated, defaultPageSize: 50);
+        // As LiteLLM's, a user's aggregated activity has no per-user breakdown (thousands of users a day would swamp it).
+        var query = Read(context.Request, aggregated, defaultPageSize: 50) with { IncludeEntities = !aggregated };
         var only = SpendAccess.ReadsAll(caller) ? userId is null ? null : [userId] : new[] { SpendAccess.OwnUserOnly(caller, userId) };
         var db = ManagementDb.Of(context);
-        return await RunAsync(db, DailyRows.Users(db), query with { Entities = only }, NoMetadata, context).ConfigureAwait(false);
+        return await RunAsync(db, DailyRows.Users(db), query with { Entities = only }, NoMetadata, context, DailyRows.Global(db)).ConfigureAwait(false);
     }
 
     /// <summary><c>/team/daily/activity</c>: <c>team_ids</c>, <c>exclude_team_ids</c>; others than admins see the teams they belong to.</summary>
@@ -110,6 +111,9 @@ public static class DailyActivityEndpoints
             ApiKey = SpendParameters.ApiKey(request),
             Page = aggregated ? null : ManagementQuery.WholeNumber(request, "page", 1, 1, int.MaxValue),
             PageSize = ManagementQuery.WholeNumber(request, "page_size", defaultPageSize, 1, 1000),
+            ApiKeyLimit = aggregated
+                ? ManagementQuery.WholeNumber(request, "api_key_limit", DailyActivity.DefaultApiKeyLimit, 1, DailyActivity.MaxApiKeyLimit)
+                : DailyActivity.DefaultApiKeyLimit,
         };
     }
 
@@ -130,8 +134,9 @@ public static class DailyActivityEndpoints
     }
 
     private static async Task<IResult> RunAsync(LiteLLMDbContext db, IQueryable<DailyRow> table, DailyActivity.Query query,
-        Func<IReadOnlyCollection<string>, CancellationToken, Task<Dictionary<string, JsonObject>>> metadata, HttpContext context) =>
-        ManagementJson.Ok(await DailyActivity.RunAsync(db, table, query, metadata, context.RequestAborted).ConfigureAwait(false));
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<Dictionary<string, JsonObject>>> metadata, HttpContext context,
+        IQueryable<DailyRow>? rollup = null) =>
+        ManagementJson.Ok(await DailyActivity.RunAsync(db, table, query, metadata, context.RequestAborted, rollup).ConfigureAwait(false));
 
     private static Task<Dictionary<string, JsonObject>> NoMetadata(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         Task.FromResult(new Dictionary<string, JsonObject>(StringComparer.Ordinal));

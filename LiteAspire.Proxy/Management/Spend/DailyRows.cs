@@ -36,7 +36,7 @@ public sealed class DailyRow : DailyMetrics
     public string? Endpoint { get; init; }
 }
 
-/// <summary>The five Daily*Spend tables as <see cref="DailyRow"/> queries.</summary>
+/// <summary>The five Daily*Spend tables and their key-free rollup as <see cref="DailyRow"/> queries.</summary>
 public static class DailyRows
 {
     /// <summary><c>LiteLLM_DailyUserSpend</c>.</summary>
@@ -53,6 +53,19 @@ public static class DailyRows
 
     /// <summary><c>LiteLLM_DailyTagSpend</c>.</summary>
     public static IQueryable<DailyRow> Tags(LiteLLMDbContext db) => View(db.DailyTagSpend, r => r.Tag);
+
+    /// <summary><c>LiteLLM_DailyGlobalSpend</c>, the per-user table summed over users and keys (no entity, no key).</summary>
+    public static IQueryable<DailyRow> Global(LiteLLMDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.DailyGlobalSpend.Select(r => new DailyRow
+        {
+            Id = r.Id, Entity = null, Date = r.Date, ApiKey = "", Model = r.Model, ModelGroup = r.ModelGroup, Provider = r.CustomLlmProvider,
+            Mcp = r.McpNamespacedToolName, Endpoint = r.Endpoint, Spend = r.Spend, PromptTokens = r.PromptTokens, CompletionTokens = r.CompletionTokens,
+            CacheRead = r.CacheReadInputTokens, CacheCreation = r.CacheCreationInputTokens, ApiRequests = r.ApiRequests,
+            Successful = r.SuccessfulRequests, Failed = r.FailedRequests,
+        });
+    }
 
     // One projection for every table, with the table's own entity column put in.
     private static IQueryable<DailyRow> View<T>(IQueryable<T> table, Expression<Func<T, string?>> entity)

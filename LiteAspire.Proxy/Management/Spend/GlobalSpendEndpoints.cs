@@ -12,8 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LiteAspire.Proxy.Management.Spend;
 
 /// <summary>
-/// LiteLLM's <c>/global/spend*</c> summaries over <c>LiteLLM_SpendLogs</c>, each one grouped query. As in LiteLLM, the
-/// undated ones cover the last 30 days, and an internal user asking for keys, models or providers gets their own.
+/// LiteLLM's <c>/global/spend*</c> summaries, each one grouped query. As in LiteLLM, the undated ones cover the last 30 days,
+/// and an internal user asking for keys, models or providers gets their own. Spend, keys, models, teams and tags are read
+/// from the daily aggregates the spend writer keeps with every SpendLogs row (same transaction, so the same sums; a day is
+/// the UTC day of the request's start, as in the logs): totals and models from the key-free rollup (a few rows a day),
+/// keys, teams and tags from their per-key tables (a row per key, model and day instead of a row per request). End users
+/// and providers, whose ranges are instants, still read <c>LiteLLM_SpendLogs</c>.
 /// </summary>
 public static class GlobalSpendEndpoints
 {
@@ -24,8 +28,7 @@ public static class GlobalSpendEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         SpendAccess.RequireReadAll(Caller.Of(context), "global spend");
-        var since = Since();
-        var spend = await ManagementDb.Of(context).SpendLogs.Where(r => r.StartTime >= since).SumAsync(r => r.Spend, context.RequestAborted).ConfigureAwait(false);
+        var spend = await RecentTotals(ManagementDb.Of(context)).SumAsync(r => r.Spend, context.RequestAborted).ConfigureAwait(false);
         return ManagementJson.Ok(new JsonObject
         {
             ["spend"] = spend,
@@ -69,14 +72,14 @@ public static class GlobalSpendEndpoints
         var limit = Limit(context.Request, 10)!.Value;
         if (SpendAccess.ReadsAll(caller))
         {
-            var models = await Recent(db).Where(r => r.Model != "").GroupBy(r => r.Model)
+            var models = await RecentTotals(db).Where(r => r.Model != null && r.Model != "").GroupBy(r => r.Model!)
                 .Select(g => new { Model = g.Key, TotalSpend = g.Sum(r => r.Spend) })
                 .OrderByDescending(x => x.TotalSpend).ThenBy(x => x.Model).Take(limit).ToListAsync(context.RequestAborted).ConfigureAwait(false);
             return ManagementJson.Ok(models);
         }
 
-        var own = await OwnRows(db, caller).GroupBy(r => r.Model)
-            .Select(g => new { Model = g.Key, TotalSpend = g.Sum(r => r.Spend), TotalTokens = g.Sum(r => (long)r.TotalTokens) })
+        var own = await OwnRows(db, caller).GroupBy(r => r.Model ?? "")
+            .Select(g => new { Model = g.Key, TotalSpend = g.Sum(r => r.Spend), TotalTokens = g.Sum(r => r.PromptTokens + r.CompletionTokens) })
             .OrderByDescending(x => x.TotalSpend).ThenBy(x => x.Model).Take(limit).ToListAsync(context.RequestAborted).ConfigureAwait(false);
         return ManagementJson.Ok(own);
     }
@@ -91,22 +94,36 @@ public static class GlobalSpendEndpoints
         ArgumentNullException.ThrowIfNull(context);
         SpendAccess.RequireReadAll(Caller.Of(context), "spend per team");
         var db = ManagementDb.Of(context);
-        var groups = await (from s in Recent(db)
-                            join t in db.Teams on s.TeamId equals t.TeamId into teams
-                            from t in teams.DefaultIfEmpty()
-                            group s.Spend by new { Alias = t == null ? null : t.TeamAlias, Day = s.StartTime.Date } into g
-                            orderby g.Key.Day
-                            select new { g.Key.Alias, g.Key.Day, Spend = g.Sum() })
+        var since = SpendParameters.Day(Since());
+        var perTeam = await (from s in db.DailyTeamSpend.Where(r => string.Compare(r.Date, since) >= 0)
+                             join t in db.Teams on s.TeamId equals t.TeamId into teams
+                             from t in teams.DefaultIfEmpty()
+                             group s by new { Alias = t == null ? null : t.TeamAlias, s.Date } into g
+                             select new { g.Key.Alias, g.Key.Date, Spend = g.Sum(r => r.Spend), Requests = g.Sum(r => r.ApiRequests) })
             .ToListAsync(context.RequestAborted).ConfigureAwait(false);
-        var daily = new SortedDictionary<DateTime, JsonObject>();
-        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        // Requests without a team have no DailyTeamSpend row: they are what the day's total (the rollup counts every request)
+        // leaves over, LiteLLM's "Unassigned" with the teams whose alias is unknown.
+        var perDay = await RecentTotals(db).GroupBy(r => r.Date).Select(g => new { Date = g.Key, Spend = g.Sum(r => r.Spend), Requests = g.Sum(r => r.ApiRequests) })
+            .ToListAsync(context.RequestAborted).ConfigureAwait(false);
+        var groups = perTeam.ConvertAll(t => (Alias: (string?)t.Alias, t.Date, t.Spend));
+        foreach (var day in perDay)
         {
-            var alias = group.Alias ?? "Unassigned";
-            var spend = Math.Round(group.Spend, 2);
-            if (!daily.TryGetValue(group.Day, out var day))
+            var teamed = perTeam.Where(t => t.Date == day.Date).ToList();
+            if (day.Requests > teamed.Sum(t => t.Requests))
             {
-                daily[group.Day] = day = new JsonObject { ["date"] = SpendParameters.Day(group.Day) };
+                groups.Add((null, day.Date, day.Spend - teamed.Sum(t => t.Spend)));
+            }
+        }
+
+        var daily = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (teamAlias, date, teamSpend) in groups)
+        {
+            var alias = teamAlias ?? "Unassigned";
+            var spend = Math.Round(teamSpend, 2);
+            if (!daily.TryGetValue(date, out var day))
+            {
+                daily[date] = day = new JsonObject { ["date"] = date };
             }
 
             day[alias] = (day[alias]?.GetValue<double>() ?? 0) + spend;
@@ -166,7 +183,7 @@ public static class GlobalSpendEndpoints
         var caller = Caller.Of(context);
         var (start, end) = SpendParameters.RequiredRange(context.Request);
         var db = ManagementDb.Of(context);
-        var rows = (SpendAccess.ReadsAll(caller) ? db.SpendLogs : OwnRows(db, caller)).Where(r => r.StartTime >= start && r.StartTime <= end);
+        var rows = (SpendAccess.ReadsAll(caller) ? db.SpendLogs : OwnLogs(db, caller)).Where(r => r.StartTime >= start && r.StartTime <= end);
         var providers = await rows.GroupBy(r => r.CustomLlmProvider == null || r.CustomLlmProvider == "" ? "Unknown" : r.CustomLlmProvider)
             .Select(g => new { Provider = g.Key, Spend = g.Sum(r => r.Spend) })
             .OrderByDescending(x => x.Spend).ThenBy(x => x.Provider).ToListAsync(context.RequestAborted).ConfigureAwait(false);
@@ -181,15 +198,15 @@ public static class GlobalSpendEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         SpendAccess.RequireReadAll(Caller.Of(context), "spend per tag");
-        var (start, end) = SpendParameters.RequiredRange(context.Request);
+        var (start, end) = SpendParameters.RequiredDays(context.Request);
         var tags = SpendParameters.List(context.Request, "tags");
-        var pairs = TaggedSpend.Between(ManagementDb.Of(context), start, end);
+        var rows = ManagementDb.Of(context).DailyTagSpend.Where(r => r.Tag != null && string.Compare(r.Date, start) >= 0 && string.Compare(r.Date, end) <= 0);
         if (tags is not null && !tags.Contains("all-tags"))
         {
-            pairs = pairs.Where(p => tags.Contains(p.Tag));
+            rows = rows.Where(r => tags.Contains(r.Tag!));
         }
 
-        var perTag = await pairs.GroupBy(p => p.Tag).Select(g => new { Name = g.Key, Spend = g.Sum(p => p.Spend), LogCount = g.Count() })
+        var perTag = await rows.GroupBy(r => r.Tag!).Select(g => new { Name = g.Key, Spend = g.Sum(r => r.Spend), LogCount = g.Sum(r => r.ApiRequests) })
             .OrderByDescending(x => x.Spend).ThenBy(x => x.Name).ToListAsync(context.RequestAborted).ConfigureAwait(false);
         return ManagementJson.Ok(new JsonObject
         {
@@ -206,13 +223,27 @@ public static class GlobalSpendEndpoints
 
     internal static DateTime Since() => DateTime.UtcNow.Date.AddDays(-Days);
 
-    private static IQueryable<SpendLogs> Recent(LiteLLMDbContext db)
+    // The last 30 days of the per-user daily aggregate, which holds every request once (a NULL user_id when it had none).
+    private static IQueryable<DailyUserSpend> Recent(LiteLLMDbContext db)
     {
-        var since = Since();
-        return db.SpendLogs.Where(r => r.StartTime >= since);
+        var since = SpendParameters.Day(Since());
+        return db.DailyUserSpend.Where(r => string.Compare(r.Date, since) >= 0);
     }
 
-    private static IQueryable<SpendLogs> OwnRows(LiteLLMDbContext db, ApiKeyAuth caller)
+    // The same days summed over users and keys: a few rows per model and day.
+    private static IQueryable<DailyGlobalSpend> RecentTotals(LiteLLMDbContext db)
+    {
+        var since = SpendParameters.Day(Since());
+        return db.DailyGlobalSpend.Where(r => string.Compare(r.Date, since) >= 0);
+    }
+
+    private static IQueryable<DailyUserSpend> OwnRows(LiteLLMDbContext db, ApiKeyAuth caller)
+    {
+        var userId = SpendAccess.OwnUserId(caller);
+        return db.DailyUserSpend.Where(r => r.UserId == userId);
+    }
+
+    private static IQueryable<SpendLogs> OwnLogs(LiteLLMDbContext db, ApiKeyAuth caller)
     {
         var userId = SpendAccess.OwnUserId(caller);
         return db.SpendLogs.Where(r => r.User == userId);

@@ -32,7 +32,7 @@ public static class SpendLogsEndpoint
             return ManagementJson.Ok(await SummaryAsync(rows, end, context.RequestAborted).ConfigureAwait(false));
         }
 
-        return SpendLogJson.Array(rows.OrderByDescending(r => r.StartTime).ThenBy(r => r.RequestId).AsAsyncEnumerable());
+        return SpendLogJson.Array(NewestFirst(rows).AsAsyncEnumerable());
     }
 
     /// <summary>
@@ -52,9 +52,16 @@ public static class SpendLogsEndpoint
         var rows = filter.Apply(db);
         var total = await rows.CountAsync(context.RequestAborted).ConfigureAwait(false);
         var skip = (int)Math.Min((page - 1L) * pageSize, int.MaxValue);
-        var pageRows = rows.OrderByDescending(r => r.StartTime).ThenBy(r => r.RequestId).Skip(skip).Take(pageSize).AsAsyncEnumerable();
+        // The page's ids first, then its rows: the ids come from an index alone (startTime and request_id, or a filter's index
+        // carrying both), so the rows of the pages before it are skipped in the index instead of being read from the table.
+        var ids = NewestFirst(rows).Skip(skip).Take(pageSize).Select(r => r.RequestId);
+        var pageRows = NewestFirst(db.SpendLogs.AsNoTracking().Where(r => ids.Contains(r.RequestId))).AsAsyncEnumerable();
         return SpendLogJson.Page(pageRows, total, page, pageSize);
     }
+
+    // Newest first; request_id (descending too, so one backward index scan gives the order) decides between equal start times.
+    private static IQueryable<Data.Schema.SpendLogs> NewestFirst(IQueryable<Data.Schema.SpendLogs> rows) =>
+        rows.OrderByDescending(r => r.StartTime).ThenByDescending(r => r.RequestId);
 
     // LiteLLM's legacy summary: spend per day, per key, per user and per model; days after the last one with spend, up to
     // end_date, are listed with zero spend.

@@ -17,6 +17,8 @@ public static class TeamEndpoints
             TeamInfoEndpoint.HandleAsync(context, cancellationToken));
         group.MapGet("/team/list", static (HttpContext context, CancellationToken cancellationToken) =>
             TeamListEndpoint.HandleAsync(context, cancellationToken));
+        group.MapGet("/v2/team/list", static (HttpContext context, CancellationToken cancellationToken) =>
+            TeamListEndpoint.HandleV2Async(context, cancellationToken));
         group.MapPost("/team/block", static (HttpContext context, CancellationToken cancellationToken) =>
             TeamBlockEndpoints.BlockAsync(context, cancellationToken));
         group.MapPost("/team/unblock", static (HttpContext context, CancellationToken cancellationToken) =>

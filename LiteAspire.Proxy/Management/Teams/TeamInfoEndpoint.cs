@@ -34,13 +34,24 @@ internal static class TeamInfoEndpoint
         var memberBudget = memberBudgetId is null ? null
             : await db.Budgets.AsNoTracking().FirstOrDefaultAsync(b => b.BudgetId == memberBudgetId, cancellationToken).ConfigureAwait(false);
         var info = TeamView.From(team).With(("team_member_budget_table", BudgetView.From(memberBudget)));
-        return ManagementJson.Ok(new TeamInfoResponse(teamId, info, keys.ConvertAll(TeamKeyView.From), memberships.ConvertAll(m => MembershipView.From(m))));
+        return ManagementJson.Ok(new TeamInfoResponse(teamId, info, keys, memberships.ConvertAll(m => MembershipView.From(m))));
     }
 
-    /// <summary>The keys of <paramref name="teamIds"/>, oldest first.</summary>
-    public static Task<List<VerificationToken>> KeysAsync(LiteLLMDbContext db, IReadOnlyCollection<string> teamIds, CancellationToken cancellationToken) =>
-        db.VerificationTokens.AsNoTracking().Where(k => k.TeamId != null && teamIds.Contains(k.TeamId))
-            .OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+    /// <summary>The keys of <paramref name="teamIds"/>, oldest first, as the team routes show them.</summary>
+    public static async Task<List<TeamKeyView>> KeysAsync(LiteLLMDbContext db, IReadOnlyCollection<string> teamIds, CancellationToken cancellationToken)
+    {
+        // Only the columns the view shows: /team/list reads every team's keys (10,000 keys: ~4 MB instead of ~11 MB of rows).
+        var keys = await db.VerificationTokens.AsNoTracking().Where(k => k.TeamId != null && teamIds.Contains(k.TeamId)).OrderBy(k => k.CreatedAt)
+            .Select(k => new VerificationToken
+            {
+                Token = "", KeyName = k.KeyName, KeyAlias = k.KeyAlias, Spend = k.Spend, MaxBudget = k.MaxBudget, Expires = k.Expires, Models = k.Models,
+                UserId = k.UserId, TeamId = k.TeamId, OrganizationId = k.OrganizationId, Blocked = k.Blocked, TpmLimit = k.TpmLimit, RpmLimit = k.RpmLimit,
+                MaxParallelRequests = k.MaxParallelRequests, BudgetDuration = k.BudgetDuration, BudgetResetAt = k.BudgetResetAt, Metadata = k.Metadata,
+                CreatedAt = k.CreatedAt, CreatedBy = k.CreatedBy, UpdatedAt = k.UpdatedAt, UpdatedBy = k.UpdatedBy,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return keys.ConvertAll(TeamKeyView.From);
+    }
 
     /// <summary>The memberships of <paramref name="teamIds"/> with their budgets.</summary>
     public static Task<List<TeamMembership>> MembershipsAsync(LiteLLMDbContext db, IReadOnlyCollection<string> teamIds, CancellationToken cancellationToken) =>

@@ -171,6 +171,24 @@ public class SchemaShapeTests(PostgresFixture postgres)
         Assert.Contains(indexes, i => i.StartsWith("LiteLLM_UserTable_sso_user_id_key CREATE UNIQUE INDEX", StringComparison.Ordinal));
         var dailyKey = Assert.Single(indexes, i => i.StartsWith("LiteLLM_DailyTeamSpend_team_id_date_api_key_model_custom_ll_key ", StringComparison.Ordinal));
         Assert.EndsWith("NULLS NOT DISTINCT", dailyKey, StringComparison.Ordinal);
+        var globalKey = Assert.Single(indexes, i => i.StartsWith("LiteLLM_DailyGlobalSpend_date_model_model_group_custom_llm__key ", StringComparison.Ordinal));
+        Assert.EndsWith("NULLS NOT DISTINCT", globalKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_FreshDatabase_LogsPagesIndexesCarryRequestId_AndDailyPagesIndexMatchesTheirOrder()
+    {
+        var indexes = await QueryAsync(
+            "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'", reader => reader.GetString(0));
+
+        foreach (var column in new[] { "api_key", "user", "team_id", "model" })
+        {
+            var index = Assert.Single(indexes, i => i.StartsWith($"LiteLLM_SpendLogs_{column}_startTime_idx ", StringComparison.Ordinal));
+            Assert.EndsWith("\"startTime\") INCLUDE (request_id)", index, StringComparison.Ordinal);
+        }
+
+        var daily = Assert.Single(indexes, i => i.StartsWith("LiteLLM_DailyUserSpend_date_id_idx ", StringComparison.Ordinal));
+        Assert.EndsWith("(date DESC, id)", daily, StringComparison.Ordinal);
     }
 
     // Expected rows are "name type nullable"; types as PostgreSQL names them, with a space written as '_'.

@@ -150,6 +150,34 @@ public class SpendBatchWriterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Batches_AddToTheKeyFreeRollup_OneRowPerModelGroupAndDay()
+    {
+        var (keys, team, user) = await SeedAsync(keyCount: 2, budgetResetAt: null);
+        var model = "model-" + Guid.NewGuid().ToString("N")[..8];
+        var first = Event(keys[0], team, user, 0.25) with { Model = model, ModelGroup = "eu", Provider = "azure", Endpoint = "/v1/chat/completions", PromptTokens = 10 };
+        var failure = first with { RequestId = Guid.NewGuid().ToString(), Spend = 0, Status = "failure" };
+        var otherGroup = Event(keys[1], team, null, 1) with { Model = model, ModelGroup = "us", Provider = "azure", Endpoint = "/v1/chat/completions" };
+        var nextDay = first with { RequestId = Guid.NewGuid().ToString(), StartTime = Now.AddDays(1) };
+        var later = first with { RequestId = Guid.NewGuid().ToString() };
+
+        await using (var db = PostgresFixture.CreateContext(postgres.MigratedDatabase))
+        {
+            await SpendBatchWriter.ApplyAsync(db, [first, failure, otherGroup, nextDay], Now, CancellationToken.None);
+            await SpendBatchWriter.ApplyAsync(db, [later], Now, CancellationToken.None);
+        }
+
+        await using var read = PostgresFixture.CreateContext(postgres.MigratedDatabase);
+        var rows = await read.DailyGlobalSpend.Where(r => r.Model == model).OrderBy(r => r.Date).ThenBy(r => r.ModelGroup).ToListAsync();
+        Assert.Equal([("2026-11-25", "eu"), ("2026-11-25", "us"), ("2026-11-26", "eu")], rows.Select(r => (r.Date, r.ModelGroup)));
+        Assert.Equal((3L, 2L, 1L, 30L, "azure", "/v1/chat/completions"),
+            (rows[0].ApiRequests, rows[0].SuccessfulRequests, rows[0].FailedRequests, rows[0].PromptTokens, rows[0].CustomLlmProvider, rows[0].Endpoint));
+        Assert.Equal((0.5, 1.0, 0.25), (rows[0].Spend, rows[1].Spend, rows[2].Spend));
+        // The same sums as the per-user rows of those days (every request has one, with or without a user).
+        var perUser = await read.DailyUserSpend.Where(r => r.Model == model).SumAsync(r => r.Spend);
+        Assert.Equal(perUser, rows.Sum(r => r.Spend), 9);
+    }
+
+    [Fact]
     public async Task ABatch_ReportsEachCounterItRaised_FromBeforeToAfter()
     {
         var (keys, team, user) = await SeedAsync(keyCount: 1, budgetResetAt: null, spend: 1);

@@ -41,6 +41,70 @@ public sealed class DailyActivityTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task UserAggregated_PerKeyLinesForTheTopKeysOnly_TotalsCountEveryKey()
+    {
+        var user = ManagementFixture.NewId("u");
+        await AddAsync(fixture,
+            Daily(new DailyUserSpend { Id = Id(), Date = "2024-07-01", ApiKey = user + "-a", UserId = user }, 2),
+            Daily(new DailyUserSpend { Id = Id(), Date = "2024-07-02", ApiKey = user + "-a", UserId = user }, 3, model: "claude", provider: "anthropic"),
+            Daily(new DailyUserSpend { Id = Id(), Date = "2024-07-02", ApiKey = user + "-b", UserId = user }, 4),
+            Daily(new DailyUserSpend { Id = Id(), Date = "2024-07-02", ApiKey = user + "-c", UserId = user }, 1, requests: 5));
+
+        var body = await AdminGetAsync(fixture, $"/user/daily/activity/aggregated?start_date=2024-07-01&end_date=2024-07-02&user_id={user}&api_key_limit=2");
+
+        var metadata = body["metadata"]!;
+        Assert.Equal((10.0, 8L), (Number(metadata["total_spend"]), metadata["total_api_requests"]!.GetValue<long>()));
+        Assert.Equal((3, 2), (metadata["total_api_keys"]!.GetValue<int>(), metadata["api_key_limit"]!.GetValue<int>()));
+        Assert.Equal((1, 1, false), (metadata["page"]!.GetValue<int>(), metadata["total_pages"]!.GetValue<int>(), metadata["has_more"]!.GetValue<bool>()));
+        var day = body["results"]![0]!;
+        Assert.Equal("2024-07-02", day["date"]!.GetValue<string>());
+        Assert.Equal([user + "-a", user + "-b"], day["breakdown"]!["api_keys"]!.AsObject().Select(k => k.Key).Order(StringComparer.Ordinal));
+        var gpt = day["breakdown"]!["models"]!["gpt-4o"]!;
+        Assert.Equal(5.0, Number(gpt["metrics"]!["spend"]));
+        Assert.Equal([user + "-b"], gpt["api_key_breakdown"]!.AsObject().Select(k => k.Key));
+        Assert.Equal(3.0, Number(day["breakdown"]!["providers"]!["anthropic"]!["api_key_breakdown"]![user + "-a"]!["metrics"]!["spend"]));
+        Assert.Empty(day["breakdown"]!["entities"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task UserAggregated_ForEveryone_TakesItsTotalsFromTheRollup_AndItsKeysFromThePerUserRows()
+    {
+        // Rows the spend writer would never write apart, so the test sees which table each part comes from.
+        var key = VirtualKeys.Hash(ManagementFixture.NewId("k"));
+        await AddAsync(fixture,
+            Daily(new DailyGlobalSpend { Id = Id(), Date = "2023-02-14" }, 40, model: "rollup-model", requests: 4),
+            Daily(new DailyUserSpend { Id = Id(), Date = "2023-02-14", ApiKey = key, UserId = null }, 1, model: "per-user-model"));
+
+        var all = await AdminGetAsync(fixture, "/user/daily/activity/aggregated?start_date=2023-02-14&end_date=2023-02-14");
+        var oneKey = await AdminGetAsync(fixture, $"/user/daily/activity/aggregated?start_date=2023-02-14&end_date=2023-02-14&api_key={key}");
+
+        var day = all["results"]![0]!["breakdown"]!;
+        Assert.Equal((40.0, 4L), (Number(all["metadata"]!["total_spend"]), all["metadata"]!["total_api_requests"]!.GetValue<long>()));
+        Assert.Equal(40.0, Number(day["models"]!["rollup-model"]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(day["api_keys"]![key]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(day["models"]!["per-user-model"]!["api_key_breakdown"]![key]!["metrics"]!["spend"]));
+        Assert.Equal(1.0, Number(oneKey["metadata"]!["total_spend"]));
+        Assert.Equal(["per-user-model"], oneKey["results"]![0]!["breakdown"]!["models"]!.AsObject().Select(m => m.Key));
+    }
+
+    [Fact]
+    public async Task TeamAggregated_ListsTheTeams_WithTheirTopKeys()
+    {
+        var team = ManagementFixture.NewId("team");
+        await AddAsync(fixture,
+            new TeamTable { TeamId = team, TeamAlias = "growth", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow },
+            Daily(new DailyTeamSpend { Id = Id(), Date = "2024-07-05", ApiKey = team + "-a", TeamId = team }, 2),
+            Daily(new DailyTeamSpend { Id = Id(), Date = "2024-07-05", ApiKey = team + "-b", TeamId = team }, 7));
+
+        var body = await AdminGetAsync(fixture, $"/team/daily/activity/aggregated?start_date=2024-07-05&end_date=2024-07-05&team_ids={team}&api_key_limit=1");
+
+        var entity = body["results"]![0]!["breakdown"]!["entities"]![team]!;
+        Assert.Equal((9.0, "growth"), (Number(entity["metrics"]!["spend"]), entity["metadata"]!["team_alias"]!.GetValue<string>()));
+        Assert.Equal([team + "-b"], entity["api_key_breakdown"]!.AsObject().Select(k => k.Key));
+        Assert.Equal(2, body["metadata"]!["total_api_keys"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task TeamActivity_PagesByRowsNewestFirst_PagesSumToTheWhole()
     {
         var team = ManagementFixture.NewId("team");
@@ -111,6 +175,8 @@ public sealed class DailyActivityTests(ManagementFixture fixture)
     [InlineData("/user/daily/activity?start_date=01/02/2024&end_date=2024-01-03")]
     [InlineData("/team/daily/activity?start_date=2024-02-01&end_date=2024-01-01")]
     [InlineData("/tag/daily/activity?start_date=2024-01-01&end_date=2024-01-02&page=0")]
+    [InlineData("/user/daily/activity/aggregated?start_date=2024-01-01&end_date=2024-01-02&api_key_limit=0")]
+    [InlineData("/team/daily/activity/aggregated?start_date=2024-01-01&end_date=2024-01-02&api_key_limit=1001")]
     public async Task BadInput_400InLiteLLMsErrorShape(string path)
     {
         var (status, body) = await GetAsync(fixture, path);

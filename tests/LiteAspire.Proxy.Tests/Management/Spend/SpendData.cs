@@ -59,7 +59,7 @@ internal static class SpendData
 
     /// <summary>A Daily*Spend row's metrics: 100 prompt and 50 completion tokens, <paramref name="requests"/> successful requests.</summary>
     public static T Daily<T>(T row, double spend, string? model = "gpt-4o", string? provider = "openai", long requests = 1)
-        where T : DailySpendRow
+        where T : DailyAggregateRow
     {
         row.Spend = spend;
         row.Model = model;

@@ -72,6 +72,25 @@ public sealed class SpendLogsTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task Ui_FilterByModel_PagesInTheDatabase_EqualTimesByRequestIdDescending()
+    {
+        var model = ManagementFixture.NewId("model");
+        await AddAsync(fixture,
+            Log(model + "-a", Day.AddHours(1), 1, model: model), Log(model + "-b", Day.AddHours(1), 1, model: model),
+            Log(model + "-c", Day.AddHours(2), 1, model: model), Log(model + "-d", Day.AddHours(3), 1, model: model + "-other"));
+
+        var pages = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var body = await AdminGetAsync(fixture, $"/spend/logs/ui?start_date=2024-03-10&end_date=2024-03-10&model={model}&page={page}&page_size=1");
+            Assert.Equal(3, body["total"]!.GetValue<int>());
+            pages.AddRange(body["data"]!.AsArray().Select(r => r!["request_id"]!.GetValue<string>()));
+        }
+
+        Assert.Equal([model + "-c", model + "-b", model + "-a"], pages);
+    }
+
+    [Fact]
     public async Task InternalUser_SeesOwnLogs_TeamAdminSeesTeamLogs_OthersAreRefused()
     {
         var team = ManagementFixture.NewId("team");

@@ -34,7 +34,10 @@ public sealed class SqliteSpendTests : IAsyncLifetime, IDisposable
             Log("r2", at.AddHours(1), 2, "k2", model: "claude", tags: """["a"]"""),
             Log("r3", at.AddDays(1), 4, "k1", tags: "not json"),
             Daily(new DailyTeamSpend { Id = Id(), Date = "2024-08-01", ApiKey = "k1", TeamId = "t1" }, 1),
-            Daily(new DailyTeamSpend { Id = Id(), Date = "2024-08-02", ApiKey = "k1", TeamId = "t1" }, 4, model: null));
+            Daily(new DailyTeamSpend { Id = Id(), Date = "2024-08-02", ApiKey = "k1", TeamId = "t1" }, 4, model: null),
+            Daily(new DailyTagSpend { Id = Id(), Date = "2024-08-01", ApiKey = "k1", Tag = "a" }, 1),
+            Daily(new DailyTagSpend { Id = Id(), Date = "2024-08-01", ApiKey = "k2", Tag = "a" }, 2, model: "claude"),
+            Daily(new DailyTagSpend { Id = Id(), Date = "2024-08-01", ApiKey = "k1", Tag = "b" }, 1));
     }
 
     [Fact]
@@ -45,6 +48,17 @@ public sealed class SqliteSpendTests : IAsyncLifetime, IDisposable
         Assert.Equal(4.0, Number(body["metadata"]!["total_spend"]));
         Assert.Equal(2, body["metadata"]!["total_pages"]!.GetValue<int>());
         Assert.Equal("research", body["results"]![0]!["breakdown"]!["entities"]!["t1"]!["metadata"]!["team_alias"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AggregatedActivity_GroupsOnSqlite()
+    {
+        var body = await GetAsync("/team/daily/activity/aggregated?start_date=2024-08-01&end_date=2024-08-31&api_key_limit=1");
+
+        Assert.Equal((5.0, 1, 1), (Number(body["metadata"]!["total_spend"]), body["metadata"]!["total_api_keys"]!.GetValue<int>(),
+            body["metadata"]!["api_key_limit"]!.GetValue<int>()));
+        Assert.Equal(["2024-08-02", "2024-08-01"], body["results"]!.AsArray().Select(r => r!["date"]!.GetValue<string>()));
+        Assert.Equal(1.0, Number(body["results"]![1]!["breakdown"]!["api_keys"]!["k1"]!["metrics"]!["spend"]));
     }
 
     [Fact]

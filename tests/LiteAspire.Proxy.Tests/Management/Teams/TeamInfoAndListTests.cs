@@ -127,6 +127,40 @@ public sealed class TeamInfoAndListTests(ManagementFixture fixture)
         Assert.Single(team["team_memberships"]!.AsArray());
     }
 
+    [Fact]
+    public async Task V2List_PagesFiltersAndSorts_WithoutKeys_OthersGetTheirOwnTeams()
+    {
+        var organization = await fixture.AdminPostAsync("/organization/new", new JsonObject { ["organization_alias"] = ManagementFixture.NewId("org") });
+        var organizationId = organization["organization_id"].Text();
+        var (first, memberKey, _) = await TeamWithMemberAsync(organizationId);
+        var (second, _, _) = await TeamWithMemberAsync(organizationId);
+        var ordered = new[] { first, second }.Order(StringComparer.Ordinal).ToArray();
+
+        var page1 = await V2Async(fixture.Admin, $"/v2/team/list?organization_id={organizationId}&page=1&page_size=1&sort_by=team_id");
+        var page2 = await V2Async(fixture.Admin, $"/v2/team/list?organization_id={organizationId}&page=2&page_size=1&sort_by=team_id");
+
+        Assert.Equal((2, 1, 1, 2), (page1["total"]!.GetValue<int>(), page1["page"]!.GetValue<int>(), page1["page_size"]!.GetValue<int>(),
+            page1["total_pages"]!.GetValue<int>()));
+        Assert.Equal(ordered, new[] { page1["teams"]![0]!["team_id"].Text(), page2["teams"]![0]!["team_id"].Text() });
+        Assert.False(page1["teams"]![0]!.AsObject().ContainsKey("keys"));
+        var alias = (await V2Async(fixture.Admin, $"/v2/team/list?team_id={first}"))["teams"]![0]!["team_alias"].Text();
+        var byAlias = await V2Async(fixture.Admin, $"/v2/team/list?team_alias={alias[2..].ToUpperInvariant()}");
+        Assert.Equal([first], byAlias["teams"]!.AsArray().Select(t => t!["team_id"].Text()));
+
+        using var member = fixture.Client(memberKey);
+        Assert.Equal([first], (await V2Async(member, "/v2/team/list"))["teams"]!.AsArray().Select(t => t!["team_id"].Text()));
+        using var unknown = await fixture.Admin.GetPathAsync("/v2/team/list?user_id=nobody-at-all");
+        await unknown.AssertErrorAsync(404, "User not found");
+    }
+
+    private static async Task<JsonNode> V2Async(HttpClient client, string path)
+    {
+        using var response = await client.GetPathAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!;
+    }
+
     private static async Task<List<string>> ListAsync(HttpClient client, string path)
     {
         using var response = await client.GetPathAsync(path);
