@@ -5,7 +5,9 @@ namespace LiteAspire.Admin.ProxyApi.Overview;
 
 /// <summary>
 /// Gathers the overview's figures from the proxy in parallel calls, each an aggregate the proxy computes in the
-/// database: daily totals from the daily spend table, top spenders from <c>/global/spend/*</c>, counts from list totals.
+/// database: daily totals from <c>/global/activity</c> (the key-free daily rollup: a per-key breakdown such as
+/// <c>/user/daily/activity/aggregated</c>'s is 15 MB and 1.2 s at 10,000 keys), top spenders from <c>/global/spend/*</c>,
+/// counts from list totals.
 /// </summary>
 public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
 {
@@ -22,7 +24,7 @@ public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var start = monthStart < firstCharted ? monthStart : firstCharted;
 
-        var activity = proxy.GetAsync<JsonObject>($"/user/daily/activity/aggregated?start_date={Day(start)}&end_date={Day(today)}", cancellationToken);
+        var activity = proxy.GetAsync<JsonObject>($"/global/activity?start_date={Day(start)}&end_date={Day(today)}", cancellationToken);
         var models = proxy.GetAsync<JsonArray>($"/global/spend/models?limit={TopCount}", cancellationToken);
         var keys = proxy.GetAsync<JsonArray>($"/global/spend/keys?limit={TopCount}", cancellationToken);
         var teams = proxy.GetAsync<JsonObject>("/global/spend/teams", cancellationToken);
@@ -58,14 +60,12 @@ public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
     private static Dictionary<string, DayFigures> DailyTotals(JsonObject activity)
     {
         var totals = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        foreach (var result in activity["results"] as JsonArray ?? [])
+        foreach (var day in activity["daily_data"] as JsonArray ?? [])
         {
-            if (result?["date"]?.GetValue<string>() is not { } date || result["metrics"] is not JsonObject metrics)
+            if ((string?)day?["day"] is { } date)
             {
-                continue;
+                totals[date] = new DayFigures(date, (double?)day["spend"] ?? 0, (long?)day["api_requests"] ?? 0, (long?)day["failed_requests"] ?? 0);
             }
-
-            totals[date] = new DayFigures(date, (double?)metrics["spend"] ?? 0, (long?)metrics["api_requests"] ?? 0, (long?)metrics["failed_requests"] ?? 0);
         }
 
         return totals;

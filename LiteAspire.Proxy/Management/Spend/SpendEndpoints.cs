@@ -22,6 +22,7 @@ public static class SpendEndpoints
         group.MapGet("/global/spend/provider", static (HttpRequest request) => GlobalSpendEndpoints.ProvidersAsync(request.HttpContext));
         group.MapGet("/global/spend/tags", static (HttpRequest request) => GlobalSpendEndpoints.TagsAsync(request.HttpContext));
         group.MapGet("/global/spend/report", static (HttpRequest request) => SpendReport.HandleAsync(request.HttpContext));
+        group.MapGet("/global/activity", static (HttpRequest request) => GlobalActivityEndpoint.HandleAsync(request.HttpContext));
         group.MapGet("/user/daily/activity", static (HttpRequest request) => DailyActivityEndpoints.UserAsync(request.HttpContext, aggregated: false));
         group.MapGet("/user/daily/activity/aggregated", static (HttpRequest request) => DailyActivityEndpoints.UserAsync(request.HttpContext, aggregated: true));
         group.MapGet("/team/daily/activity", static (HttpRequest request) => DailyActivityEndpoints.TeamAsync(request.HttpContext, aggregated: false));
