@@ -44,6 +44,10 @@ pg_start() {
   fi
 
   local bin data
+  if ss -ltn "sport = :$PG_PORT" | grep -q LISTEN; then
+    echo "port $PG_PORT is already in use (a PostgreSQL left running?); stop it or choose another with ADMIN_SCALE_PG_PORT" >&2
+    exit 1
+  fi
   bin=$(pg_bin)
   data="$STATE/pg/data"
   if [ ! -f "$data/PG_VERSION" ]; then

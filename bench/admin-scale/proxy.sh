@@ -7,6 +7,11 @@ PROXY_PID=""
 # proxy_start WORK PORT: writes WORK/config.yaml, starts the proxy, waits up to 120 s for its readiness with the database
 # connected (the migrations run before it answers).
 proxy_start() {
+  # Another process on the port would answer the readiness probe in this proxy's place.
+  if ss -ltn "sport = :$2" | grep -q LISTEN; then
+    echo "port $2 is already in use; choose another with ADMIN_SCALE_PROXY_PORT" >&2
+    exit 1
+  fi
   cat > "$1/config.yaml" <<YAML
 general_settings:
   master_key: $MASTER_KEY

@@ -101,6 +101,8 @@ CASES=(
   "usage: team daily, page 1|/team/daily/activity?start_date=$FROM30&end_date=$TODAY&page=1"
   "usage: team daily aggregated|/team/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY"
   "usage: team daily aggregated, one team|/team/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY&team_ids=scale-team-07"
+  "usage: user daily aggregated, 20 keys|/user/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY&api_key_limit=20"
+  "usage: team daily aggregated, 20 keys|/team/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY&api_key_limit=20"
   "usage: user daily aggregated, one key|/user/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY&api_key=$BUSY_KEY"
   "usage: user daily aggregated, one model|/user/daily/activity/aggregated?start_date=$FROM30&end_date=$TODAY&model=gpt-4o"
   "usage: tag daily, page 1|/tag/daily/activity?start_date=$FROM30&end_date=$TODAY&page=1"

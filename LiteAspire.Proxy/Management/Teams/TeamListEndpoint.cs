@@ -55,8 +55,9 @@ internal static class TeamListEndpoint
     /// <summary>
     /// <c>GET /v2/team/list</c>: LiteLLM's paged team list, <c>{"teams", "total", "page", "page_size", "total_pages"}</c>, team rows
     /// without their keys. Filters <c>team_id</c>, <c>team_alias</c> (part, any case), <c>organization_id</c>, <c>user_id</c> (the
-    /// teams of that user's row; anyone but a proxy admin gets their own); <c>sort_by</c> <c>team_id</c>, <c>team_alias</c> or
-    /// <c>created_at</c> with <c>sort_order</c>, newest first otherwise; <c>page_size</c> at most 100 (default 10).
+    /// teams of that user's row; anyone but a proxy admin gets their own, and only admins and viewers may name another user);
+    /// <c>sort_by</c> <c>team_id</c>, <c>team_alias</c> or <c>created_at</c> with <c>sort_order</c>, newest first otherwise;
+    /// <c>page_size</c> at most 100 (default 10).
     /// </summary>
     public static async Task<IResult> HandleV2Async(HttpContext context, CancellationToken cancellationToken)
     {
@@ -66,13 +67,25 @@ internal static class TeamListEndpoint
         var pageSize = Keys.ManagementQuery.WholeNumber(request, "page_size", 10, 1, 100);
         var userId = Query(context, "user_id");
         var teamId = Query(context, "team_id");
-        if (userId is null && caller.UserRole != LiteLLMRoles.ProxyAdmin)
+        if (userId is not null && userId != caller.UserId && !LiteLLMRoles.CanReadAll(caller.UserRole))
         {
-            userId = caller.UserId;
+            throw ManagementAccess.Forbidden($"Only admin users can query all teams/other teams. Your user role={caller.UserRole ?? "None"}");
         }
 
         var db = ManagementDb.Of(context);
         var teams = db.Teams.AsNoTracking();
+        if (userId is null && caller.UserRole != LiteLLMRoles.ProxyAdmin)
+        {
+            // As LiteLLM, anyone but a proxy admin gets their own user's teams; a key without a user, its own team only
+            // (LiteLLM would list every team).
+            userId = caller.UserId;
+            if (userId is null)
+            {
+                var ownTeam = caller.TeamId;
+                teams = teams.Where(t => t.TeamId == ownTeam);
+            }
+        }
+
         if (teamId is not null)
         {
             teams = teams.Where(t => t.TeamId == teamId);

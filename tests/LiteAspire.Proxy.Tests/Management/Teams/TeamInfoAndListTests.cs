@@ -149,6 +149,8 @@ public sealed class TeamInfoAndListTests(ManagementFixture fixture)
 
         using var member = fixture.Client(memberKey);
         Assert.Equal([first], (await V2Async(member, "/v2/team/list"))["teams"]!.AsArray().Select(t => t!["team_id"].Text()));
+        using var otherUser = await member.GetPathAsync("/v2/team/list?user_id=someone-else");
+        await otherUser.AssertErrorAsync(403, "Only admin users");
         using var unknown = await fixture.Admin.GetPathAsync("/v2/team/list?user_id=nobody-at-all");
         await unknown.AssertErrorAsync(404, "User not found");
     }
