@@ -7,7 +7,10 @@ builder.AddServiceDefaults();
 builder.AddAdminServices();
 builder.AddAdminAuthentication();
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    // The browser hands a prerendered page's persisted state (a page of keys with their metadata) back over the circuit's
+    // first message; SignalR's 32 KB default refuses it and the page never goes live.
+    .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
 
 var app = builder.Build();
 

@@ -39,7 +39,32 @@ foreach (var path in pages)
     var ready = new List<double>();
     for (var run = 0; run <= runs; run++)
     {
-        var clock = Stopwatch.StartNew();
+        var timing = await MeasureAsync(page, path);
+        if (timing is null)
+        {
+            break;
+        }
+
+        if (run > 0)
+        {
+            html.Add(timing.Value.Html);
+            ready.Add(timing.Value.Ready);
+        }
+    }
+
+    Console.WriteLine(html.Count == 0
+        ? $"{path,-15} {"-",9} {"-",9} {"> 30 s",10} {"-",10}"
+        : $"{path,-15} {Median(html),9:F0} {html.Max(),9:F0} {Median(ready),10:F0} {ready.Max(),10:F0}");
+}
+
+return 0;
+
+// One load: (HTML loaded, page live and settled) in ms, or null when the page was not live within the timeout.
+static async Task<(double Html, double Ready)?> MeasureAsync(IPage page, string path)
+{
+    var clock = Stopwatch.StartNew();
+    try
+    {
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         var loaded = clock.Elapsed.TotalMilliseconds;
         await page.Locator("html[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
@@ -50,17 +75,14 @@ foreach (var path in pages)
             Console.Error.WriteLine($"{path}: the page shows an error: {await page.GetByTestId("page-error").First.InnerTextAsync()}");
         }
 
-        if (run > 0)
-        {
-            html.Add(loaded);
-            ready.Add(settled);
-        }
+        return (loaded, settled);
     }
-
-    Console.WriteLine($"{path,-15} {Median(html),9:F0} {html.Max(),9:F0} {Median(ready),10:F0} {ready.Max(),10:F0}");
+    catch (TimeoutException)
+    {
+        Console.Error.WriteLine($"{path}: not live within 30 s");
+        return null;
+    }
 }
-
-return 0;
 
 static double Median(List<double> values)
 {
