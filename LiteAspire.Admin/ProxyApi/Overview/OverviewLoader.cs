@@ -29,8 +29,9 @@ public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
         var keys = proxy.GetAsync<JsonArray>($"/global/spend/keys?limit={TopCount}", cancellationToken);
         var teams = proxy.GetAsync<JsonObject>("/global/spend/teams", cancellationToken);
         var keyCount = proxy.GetAsync<JsonObject>("/key/list?page=1&size=1", cancellationToken);
-        var teamList = proxy.GetAsync<JsonArray>("/team/list", cancellationToken);
-        await Task.WhenAll(activity, models, keys, teams, keyCount, teamList).ConfigureAwait(false);
+        // The paged list's total: /team/list carries every team's keys (5 MB at 10,000 keys).
+        var teamCount = proxy.GetAsync<JsonObject>("/v2/team/list?page=1&page_size=1", cancellationToken);
+        await Task.WhenAll(activity, models, keys, teams, keyCount, teamCount).ConfigureAwait(false);
 
         var perDay = DailyTotals(await activity.ConfigureAwait(false));
         var days = new List<DayFigures>(ChartedDays);
@@ -46,7 +47,7 @@ public sealed class OverviewLoader(ProxyApiClient proxy, TimeProvider time)
             Requests = days.Sum(d => d.Requests),
             FailedRequests = days.Sum(d => d.FailedRequests),
             Keys = (int?)(await keyCount.ConfigureAwait(false))["total_count"] ?? 0,
-            Teams = (await teamList.ConfigureAwait(false)).Count,
+            Teams = (int?)(await teamCount.ConfigureAwait(false))["total"] ?? 0,
             Days = days,
             TopModels = Named(await models.ConfigureAwait(false), "model", "total_spend"),
             TopKeys = (await keys.ConfigureAwait(false))

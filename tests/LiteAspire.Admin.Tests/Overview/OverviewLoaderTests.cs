@@ -23,7 +23,7 @@ public class OverviewLoaderTests
         .On("GET", "/global/spend/keys", """[{"api_key": "h1", "total_spend": 4.0, "key_alias": "ci", "key_name": "sk-...abcd"}, {"api_key": "h2", "total_spend": 0.5, "key_alias": null, "key_name": "sk-...wxyz"}]""")
         .On("GET", "/global/spend/teams", """{"daily_spend": [], "teams": ["search", "ads"], "total_spend_per_team": [{"team_id": "ads", "total_spend": 0.5}, {"team_id": "search", "total_spend": 4.0}]}""")
         .On("GET", "/key/list", """{"keys": [], "total_count": 10000, "current_page": 1, "total_pages": 10000}""")
-        .On("GET", "/team/list", """[{"team_id": "t1"}, {"team_id": "t2"}, {"team_id": "t3"}]""");
+        .On("GET", "/v2/team/list", """{"teams": [{"team_id": "t1"}], "total": 3, "page": 1, "page_size": 1, "total_pages": 3}""");
 
     private static OverviewLoader Loader(FakeProxyApi proxy) =>
         new(new ProxyApiClient(new HttpClient(proxy) { BaseAddress = new Uri("http://proxy") }, OperatorKeyOf()), new FixedTime(Now));
