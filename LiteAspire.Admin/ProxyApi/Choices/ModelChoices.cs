@@ -8,7 +8,7 @@ public static class ModelChoices
     {
         ArgumentNullException.ThrowIfNull(proxy);
         var list = await proxy.GetAsync<ModelListResponse>("/v1/models", cancellationToken).ConfigureAwait(false);
-        return [.. list.Data.Select(m => m.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. list.Data.Select(m => m.Id).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>OpenAI's model list.</summary>
