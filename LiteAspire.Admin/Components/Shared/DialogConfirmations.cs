@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace LiteAspire.Admin.Components.Tenancy;
+namespace LiteAspire.Admin.Components.Shared;
 
 /// <summary>The confirmation every destructive action asks for first.</summary>
 public static class DialogConfirmations
